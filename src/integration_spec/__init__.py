@@ -1,0 +1,66 @@
+"""integration-spec: draft, check and analyse integration specifications.
+
+The public API is re-exported here lazily, so that ``import integration_spec`` stays cheap
+for the command line's start-up (see docs/decisions/0002-stdlib-dataclass-models.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Architecture",
+    "Diagnostic",
+    "InputError",
+    "IntegrationSpec",
+    "Module",
+    "Severity",
+    "__version__",
+    "json_schema",
+    "load_architecture",
+    "load_architecture_text",
+    "parse_spec",
+    "parse_spec_text",
+    "render_spec",
+]
+
+if TYPE_CHECKING:
+    from integration_spec._api import (
+        json_schema,
+        load_architecture,
+        load_architecture_text,
+        parse_spec,
+        parse_spec_text,
+        render_spec,
+    )
+    from integration_spec.model.architecture import Architecture, Module
+    from integration_spec.model.diagnostics import Diagnostic, Severity
+    from integration_spec.model.spec import IntegrationSpec
+    from integration_spec.source import InputError
+
+_LAZY = {
+    "json_schema": "integration_spec._api",
+    "load_architecture": "integration_spec._api",
+    "load_architecture_text": "integration_spec._api",
+    "parse_spec": "integration_spec._api",
+    "parse_spec_text": "integration_spec._api",
+    "render_spec": "integration_spec._api",
+    "Architecture": "integration_spec.model.architecture",
+    "Module": "integration_spec.model.architecture",
+    "Diagnostic": "integration_spec.model.diagnostics",
+    "Severity": "integration_spec.model.diagnostics",
+    "IntegrationSpec": "integration_spec.model.spec",
+    "InputError": "integration_spec.source",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562)."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'integration_spec' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

@@ -1,0 +1,5 @@
+"""``python -m integration_spec``."""
+
+from integration_spec.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Architecture readers: a tolerant markdown reader and an exact YAML one."""

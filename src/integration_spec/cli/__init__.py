@@ -1,0 +1,1 @@
+"""The command line: parse arguments, call the public API, print. No logic lives here."""

@@ -1,0 +1,152 @@
+"""Entry point of ``integration-spec`` / ``ispec``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+import click
+
+from integration_spec import __version__
+from integration_spec.source import InputError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_INPUT_ERROR = 2
+EXIT_INTERNAL_ERROR = 3
+DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
+
+
+def reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn an :class:`InputError` into its message on stderr and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            click.echo(f"error: {error.diagnostic.format_text()}", err=True)
+            sys.exit(EXIT_INPUT_ERROR)
+
+    return wrapper
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="\b\nExamples:\n  integration-spec modules\n"
+    "  integration-spec parse features/integrations/guest-checkout.md",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="integration-spec")
+def cli() -> None:
+    """Draft, check and analyse integration specs: features that cross bounded contexts.
+
+    Specs live at features/integrations/<name>.md and follow the /integration-spec format;
+    the architecture is read from docs/architecture/SYSTEM-ARCHITECTURE.md.
+    """
+
+
+@cli.command(
+    epilog="\b\nExample:\n  integration-spec modules --architecture "
+    "examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md",
+)
+@click.option(
+    "--architecture",
+    "architecture_path",
+    type=click.Path(dir_okay=True, path_type=str),
+    default=DEFAULT_ARCHITECTURE,
+    show_default=True,
+    help="Architecture document (markdown, or architecture.yaml).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@reports_input_errors
+def modules(architecture_path: str, output_format: str) -> None:
+    """Show the modules read from the architecture, with phase, dependencies and events.
+
+    Exits 2 when the document cannot be read, describes no modules, or has malformed
+    tables; what the reader skipped is listed on stderr either way.
+    """
+    from integration_spec._api import load_architecture
+    from integration_spec.cli import present
+
+    architecture = load_architecture(architecture_path)
+    if output_format == "json":
+        click.echo(present.architecture_json(architecture))
+    else:
+        present.print_architecture(architecture)
+    present.print_diagnostics(architecture.diagnostics)
+    if not architecture.modules or present.has_errors(architecture.diagnostics):
+        sys.exit(EXIT_INPUT_ERROR)
+
+
+@cli.command(
+    "parse",
+    epilog="\b\nExample:\n"
+    "  integration-spec parse features/integrations/guest-checkout.md | jq .flow_steps",
+)
+@click.argument("path", type=click.Path(dir_okay=True, path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="json: the model (shape: `schema spec`); markdown: the canonical rendering.",
+)
+@reports_input_errors
+def parse_command(path: str, output_format: str) -> None:
+    """Print what the tool reads from a spec, for other tools and for debugging a document.
+
+    Problems found while reading go to stderr; exit 2 when the file cannot be read or a
+    table is malformed.
+    """
+    from integration_spec._api import parse_spec, render_spec
+    from integration_spec.cli import present
+
+    spec = parse_spec(path)
+    if output_format == "json":
+        click.echo(present.spec_json(spec))
+    else:
+        click.echo(render_spec(spec), nl=False)
+    present.print_diagnostics(spec.diagnostics)
+    if present.has_errors(spec.diagnostics):
+        sys.exit(EXIT_INPUT_ERROR)
+
+
+@cli.command(epilog="\b\nExample:\n  integration-spec schema spec > spec.schema.json")
+@click.argument("kind", type=click.Choice(["spec", "architecture"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a parsed spec or of an architecture (architecture.yaml)."""
+    import json
+
+    from integration_spec._api import json_schema
+
+    click.echo(json.dumps(json_schema("spec" if kind == "spec" else "architecture"), indent=2))
+
+
+def main() -> None:
+    """Run the CLI; an unexpected failure becomes one line and exit code 3, not a traceback."""
+    try:
+        cli(prog_name="integration-spec")
+    except SystemExit:
+        raise
+    except Exception as error:
+        if os.environ.get("ISPEC_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in integration-spec; rerun with ISPEC_DEBUG=1 for the traceback "
+            "and report it.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL_ERROR)

@@ -1,0 +1,48 @@
+"""Name matching: case- and separator-insensitive, with did-you-mean suggestions.
+
+Architectures write ``order-service``, specs write ``Order Service`` or ```orders```; a
+reviewer sees the same module, so the tool must too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+_NOISE_SUFFIXES = ("module", "service", "context", "boundedcontext", "component")
+
+
+def normalize_name(name: str) -> str:
+    """Lower-case ``name`` and drop everything that is not a letter or digit."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def name_key(name: str) -> str:
+    """A looser key that also ignores a trailing ``Module``/``Service``/``Context`` word."""
+    key = normalize_name(name)
+    for suffix in _NOISE_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
+def same_name(left: str, right: str) -> bool:
+    """Whether two spellings name the same thing."""
+    return name_key(left) == name_key(right) != ""
+
+
+def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """Candidates that look like ``name``, best first (for "did you mean" hints)."""
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        by_key.setdefault(name_key(candidate), candidate)
+    keys = difflib.get_close_matches(name_key(name), list(by_key), n=limit, cutoff=0.6)
+    return [by_key[key] for key in keys]
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Split a list cell such as ``Cart, Email; Payments`` into names.
+
+    Only commas and semicolons separate: names like ``Search & Discovery`` stay whole.
+    """
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())

@@ -1,0 +1,1 @@
+"""The spec format: markdown blocks to :class:`IntegrationSpec` and back."""

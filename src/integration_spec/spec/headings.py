@@ -1,0 +1,145 @@
+"""Which known section a heading opens, whatever its level, numbering or wording."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from integration_spec.model.spec import SectionKey
+
+CANONICAL_HEADINGS: dict[SectionKey, tuple[int, str]] = {
+    SectionKey.OVERVIEW: (2, "Overview"),
+    SectionKey.MODULES: (2, "Modules Involved"),
+    SectionKey.DATA_FLOW: (2, "Data Flow"),
+    SectionKey.FLOW_STEPS: (3, "Flow Steps"),
+    SectionKey.COORDINATION: (2, "Coordination Points"),
+    SectionKey.SYNC_CALLS: (3, "Synchronous Calls"),
+    SectionKey.ASYNC_EVENTS: (3, "Asynchronous Events"),
+    SectionKey.SHARED_STATE: (3, "Shared State"),
+    SectionKey.FAILURE_MODES: (2, "Failure Modes"),
+    SectionKey.COMPENSATION: (3, "Compensation"),
+    SectionKey.SHARED_TYPES: (2, "Shared Types"),
+    SectionKey.API_CONTRACTS: (2, "API Contracts"),
+    SectionKey.ENDPOINTS: (3, "Endpoints Created"),
+    SectionKey.EVENTS_PUBLISHED: (3, "Events Published"),
+    SectionKey.PHASES: (2, "Implementation Phases"),
+    SectionKey.TESTING: (2, "Testing Strategy"),
+    SectionKey.UNIT_TESTS: (3, "Unit Tests (Per Module)"),
+    SectionKey.INTEGRATION_TESTS: (3, "Integration Tests"),
+    SectionKey.E2E_TESTS: (3, "E2E Tests"),
+    SectionKey.ROLLOUT: (2, "Rollout Plan"),
+    SectionKey.FEATURE_FLAGS: (3, "Feature Flags"),
+    SectionKey.MIGRATION_STEPS: (3, "Migration Steps"),
+    SectionKey.RELATED: (2, "Related Documents"),
+}
+"""Level and text of each section's heading in canonical form."""
+
+_ALIASES: dict[SectionKey, tuple[str, ...]] = {
+    SectionKey.OVERVIEW: ("overview", "background", "introduction"),
+    SectionKey.MODULES: (
+        "modules involved",
+        "involved modules",
+        "modules",
+        "participating modules",
+        "bounded contexts involved",
+        "services involved",
+    ),
+    SectionKey.DATA_FLOW: ("data flow", "dataflow", "flow", "data flow diagram"),
+    SectionKey.FLOW_STEPS: ("flow steps", "steps", "data flow steps", "process steps"),
+    SectionKey.COORDINATION: ("coordination points", "coordination", "integration points"),
+    SectionKey.SYNC_CALLS: (
+        "synchronous calls",
+        "sync calls",
+        "synchronous",
+        "synchronous communication",
+    ),
+    SectionKey.ASYNC_EVENTS: (
+        "asynchronous events",
+        "async events",
+        "asynchronous",
+        "events",
+        "domain events",
+        "asynchronous communication",
+    ),
+    SectionKey.SHARED_STATE: ("shared state", "shared data"),
+    SectionKey.FAILURE_MODES: (
+        "failure modes",
+        "failures",
+        "failure handling",
+        "error handling",
+        "failure modes and recovery",
+    ),
+    SectionKey.COMPENSATION: (
+        "compensation",
+        "compensation actions",
+        "compensation strategy",
+        "compensation steps",
+        "compensating actions",
+        "rollback",
+    ),
+    SectionKey.SHARED_TYPES: ("shared types", "new types", "shared interfaces", "new interfaces"),
+    SectionKey.API_CONTRACTS: ("api contracts", "contracts", "api contract"),
+    SectionKey.ENDPOINTS: ("endpoints created", "endpoints", "new endpoints", "api endpoints"),
+    SectionKey.EVENTS_PUBLISHED: ("events published", "published events", "new events"),
+    SectionKey.PHASES: ("implementation phases", "phases", "implementation plan"),
+    SectionKey.TESTING: ("testing strategy", "testing", "tests", "test strategy", "test plan"),
+    SectionKey.UNIT_TESTS: ("unit tests", "unit tests per module"),
+    SectionKey.INTEGRATION_TESTS: ("integration tests", "contract tests"),
+    SectionKey.E2E_TESTS: ("e2e tests", "end to end tests", "endtoend tests", "e2e"),
+    SectionKey.ROLLOUT: ("rollout plan", "rollout", "rollout strategy", "deployment plan"),
+    SectionKey.FEATURE_FLAGS: ("feature flags", "flags", "feature toggles"),
+    SectionKey.MIGRATION_STEPS: ("migration steps", "migration", "migrations", "migration plan"),
+    SectionKey.RELATED: ("related documents", "related", "references", "see also", "related docs"),
+}
+
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"\([^)]*\)")
+_PHASE = re.compile(r"^phase\s+(\d+)\s*(?:[:.)\-–—]\s*)?(.*)$", re.IGNORECASE)
+_TITLE = re.compile(r"^integration\s*:\s*", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_LOOKUP: dict[str, SectionKey] = {
+    _squash(alias): key for key, aliases in _ALIASES.items() for alias in aliases
+}
+
+
+def heading_words(text: str) -> str:
+    """Heading text without numbering, parentheticals, markup or emoji, squashed."""
+    text = _NUMBERING.sub("", text.replace("*", "").replace("`", ""))
+    squashed = _squash(_PARENTHETICAL.sub("", text))
+    return squashed or _squash(text)
+
+
+def classify_heading(text: str) -> SectionKey | None:
+    """The known section a heading opens, or ``None`` for a section the format lacks."""
+    return _LOOKUP.get(heading_words(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseHeading:
+    """``Phase 2: Payments`` read as number and title."""
+
+    number: int
+    title: str
+
+
+def phase_heading(text: str) -> PhaseHeading | None:
+    """Read a phase heading such as ``Phase 2: Payments`` or ``Phase 2 — Payments``."""
+    match = _PHASE.match(_NUMBERING.sub("", text.strip()))
+    if match is None:
+        return None
+    return PhaseHeading(int(match.group(1)), match.group(2).strip())
+
+
+def title_text(text: str) -> str:
+    """The title of ``# Integration: <Title>`` (the whole text when the prefix is missing)."""
+    return _TITLE.sub("", text.strip(), count=1).strip()
+
+
+def has_title_prefix(text: str) -> bool:
+    """Whether a title heading starts with ``Integration:`` as the format asks."""
+    return _TITLE.match(text.strip()) is not None
