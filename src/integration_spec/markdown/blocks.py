@@ -130,8 +130,13 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
 
 
 def written_cell_count(row: str) -> int:
-    """How many cells a raw table line has: unescaped pipes, outer pipes trimmed."""
+    """How many cells a raw table line has: unescaped pipes, outer pipes trimmed.
+
+    Block-quote markers in front of the row (a table inside ``>``) are not cells.
+    """
     stripped = row.strip()
+    while stripped.startswith(">"):
+        stripped = stripped[1:].lstrip()
     separators = 0
     escaped = False
     for char in stripped:
