@@ -137,6 +137,13 @@ def written_cell_count(row: str) -> int:
     stripped = row.strip()
     while stripped.startswith(">"):
         stripped = stripped[1:].lstrip()
+    if "\\" not in stripped:
+        separators = stripped.count("|")
+        if stripped.startswith("|"):
+            separators -= 1
+        if stripped.endswith("|") and len(stripped) > 1:
+            separators -= 1
+        return separators + 1
     separators = 0
     escaped = False
     for char in stripped:

@@ -14,11 +14,16 @@ class Column:
     field: str
     heading: str
     aliases: tuple[str, ...] = ()
+    keys: frozenset[str] = frozenset()
+    """Squashed heading and aliases, computed once (headers are matched per table)."""
+
+    def __post_init__(self) -> None:
+        keys = frozenset(squash(text) for text in (self.heading, *self.aliases))
+        object.__setattr__(self, "keys", keys)
 
     def matches(self, header: str) -> bool:
         """Whether a written header names this column."""
-        written = squash(header)
-        return written == squash(self.heading) or any(squash(a) == written for a in self.aliases)
+        return squash(header) in self.keys
 
 
 def squash(text: str) -> str:
