@@ -26,14 +26,15 @@ format: install
 	$(BIN)/ruff check --fix src tests benchmarks
 
 example: install  ## the main job on the bundled example
-	$(BIN)/integration-spec modules --architecture examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md
+	cd examples/shop && ../../$(BIN)/integration-spec modules
+	cd examples/shop && ../../$(BIN)/integration-spec check --all --strict
 
 schema: install  ## regenerate the published JSON Schemas
 	$(BIN)/integration-spec schema spec > docs/schema/spec.schema.json
 	$(BIN)/integration-spec schema architecture > docs/schema/architecture.schema.json
 
 bench: install  ## benchmark figures (printed, never asserted)
-	bash benchmarks/run_all.sh
+	PYTHON=$(BIN)/python bash benchmarks/run_all.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -20,3 +20,6 @@ echo "== bench_parse =="
 echo
 echo "== bench_startup =="
 "$python" "$here/bench_startup.py" --corpus "$corpus"
+echo
+echo "== bench_check =="
+"$python" "$here/bench_check.py" --corpus "$corpus"

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from integration_spec._version import __version__
 
 __all__ = [
     "Architecture",
+    "CheckRequest",
+    "CheckResult",
     "Diagnostic",
     "InputError",
     "IntegrationSpec",
@@ -24,16 +26,20 @@ __all__ = [
     "parse_spec",
     "parse_spec_text",
     "render_spec",
+    "run_check",
 ]
 
 if TYPE_CHECKING:
     from integration_spec._api import (
+        CheckRequest,
+        CheckResult,
         json_schema,
         load_architecture,
         load_architecture_text,
         parse_spec,
         parse_spec_text,
         render_spec,
+        run_check,
     )
     from integration_spec.model.architecture import Architecture, Module
     from integration_spec.model.diagnostics import Diagnostic, Severity
@@ -41,6 +47,9 @@ if TYPE_CHECKING:
     from integration_spec.source import InputError
 
 _LAZY = {
+    "CheckRequest": "integration_spec._api",
+    "CheckResult": "integration_spec._api",
+    "run_check": "integration_spec._api",
     "json_schema": "integration_spec._api",
     "load_architecture": "integration_spec._api",
     "load_architecture_text": "integration_spec._api",

@@ -6,6 +6,7 @@ import os
 from typing import Literal
 
 from integration_spec.architecture.registry import read_architecture
+from integration_spec.check.run import CheckRequest, CheckResult, run_check
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import IntegrationSpec
 from integration_spec.source import read_text
@@ -13,12 +14,15 @@ from integration_spec.spec.parse import parse_spec_text
 from integration_spec.spec.render import render_spec
 
 __all__ = [
+    "CheckRequest",
+    "CheckResult",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
     "parse_spec",
     "parse_spec_text",
     "render_spec",
+    "run_check",
 ]
 
 

@@ -13,6 +13,17 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 
 _BINARY_PROBE_BYTES = 8192
 
+IO_CODES: dict[str, str] = {
+    "IO001": "The file does not exist.",
+    "IO002": "A directory was given where a file was expected.",
+    "IO003": "The file is empty (or only white space).",
+    "IO004": "The file is not valid UTF-8; the message gives the line and column.",
+    "IO005": "The file looks binary (it contains NUL bytes).",
+    "IO006": "The file is larger than the limit for a document (4 MiB).",
+    "IO007": "The file cannot be read (permissions or another operating-system error).",
+}
+"""Codes of files that cannot be used at all; they always exit with code 2."""
+
 
 class InputError(Exception):
     """A file cannot be used at all; carries the diagnostic to show (exit code 2)."""

@@ -35,9 +35,15 @@ def ispec() -> Callable[..., Run]:
     """Call ``integration-spec`` with arguments; return exit code and output."""
     executable = _executable()
 
-    def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Run:
+    def run(
+        *args: str,
+        cwd: Path | None = None,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Run:
         environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
         environment.pop("GITHUB_ACTIONS", None)
+        environment.update(env or {})
         completed = subprocess.run(
             [executable, *args],
             cwd=cwd,

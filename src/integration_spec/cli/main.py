@@ -10,7 +10,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from integration_spec import __version__
+from integration_spec._version import __version__
 from integration_spec.source import InputError
 
 P = ParamSpec("P")
@@ -121,6 +121,151 @@ def parse_command(path: str, output_format: str) -> None:
     present.print_diagnostics(spec.diagnostics)
     if present.has_errors(spec.diagnostics):
         sys.exit(EXIT_INPUT_ERROR)
+
+
+@cli.command(
+    epilog="\b\nExamples:\n"
+    "  integration-spec check --all\n"
+    "  integration-spec check features/integrations/guest-checkout.md --format sarif -o out.sarif\n"
+    "  integration-spec check --all --fix --diff\n"
+    "  integration-spec check --all --write-baseline .integration-spec-baseline.json",
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--all", "all_specs", is_flag=True, help="Check every spec under features/integrations/."
+)
+@click.option(
+    "--architecture",
+    "architecture_path",
+    help="Architecture document (overrides the configuration).",
+)
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these codes or prefixes (comma-separated, repeatable).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+    help="Output format [default: text; github when GITHUB_ACTIONS is set].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the report to FILE.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Report only findings not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Record today's findings as the baseline.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Check files in parallel.",
+)
+@reports_input_errors
+def check(
+    paths: tuple[str, ...],
+    all_specs: bool,
+    architecture_path: str | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str | None,
+    output: str | None,
+    fix: bool,
+    diff: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int,
+) -> None:
+    """Check specs against the format, the seed's checklist and the architecture.
+
+    Exit codes: 0 clean, 1 findings at error level (warnings too with --strict),
+    2 usage or input error.
+    """
+    from integration_spec._api import CheckRequest, run_check
+    from integration_spec.cli import present
+
+    result = run_check(
+        CheckRequest(
+            paths=paths,
+            all_specs=all_specs,
+            architecture=architecture_path,
+            select=_codes(select),
+            ignore=_codes(ignore),
+            fix=fix,
+            diff=diff,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            jobs=jobs,
+        )
+    )
+    if diff:
+        present.print_diffs(result)
+        sys.exit(1 if result.diffs else 0)
+    present.print_check(result, output_format or present.default_format(), output)
+    sys.exit(present.check_exit_code(result.report, strict=strict))
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+@cli.command(
+    "rules", epilog="\b\nExample:\n  integration-spec rules --format markdown > docs/rules.md"
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown is the documentation page (docs/rules.md).",
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, family, default severity and summary."""
+    from integration_spec.cli import present
+
+    present.print_rules(output_format)
+
+
+@cli.command(epilog="\b\nExample:\n  integration-spec explain DF002")
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF)."""
+    from integration_spec.cli import present
+
+    text = present.explanation(code)
+    if text is None:
+        click.echo(
+            f"error: no rule or code '{code}'; `integration-spec rules` lists them", err=True
+        )
+        sys.exit(EXIT_INPUT_ERROR)
+    click.echo(text)
 
 
 @cli.command(epilog="\b\nExample:\n  integration-spec schema spec > spec.schema.json")

@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.model.report import Report
 from integration_spec.model.spec import IntegrationSpec
+
+if TYPE_CHECKING:
+    from integration_spec.check.run import CheckResult
 
 _NONE = "-"
 
@@ -87,3 +92,102 @@ def spec_json(spec: IntegrationSpec) -> str:
     from integration_spec.schema import to_jsonable
 
     return json.dumps(to_jsonable("spec", spec), indent=2, ensure_ascii=False)
+
+
+def default_format() -> str:
+    """GitHub annotations inside GitHub Actions, text elsewhere."""
+    import os
+
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def print_check(result: CheckResult, output_format: str, output: str | None) -> None:
+    """Render the report to stdout or to ``output`` (written atomically)."""
+    from integration_spec.report import render_report
+
+    color = output is None and output_format == "text" and sys.stdout.isatty()
+    text = render_report(result.report, output_format, color=color)
+    if result.fixed_files:
+        click.echo(
+            f"Fixed {result.fixes_applied} finding(s) in {len(result.fixed_files)} file(s): "
+            + ", ".join(result.fixed_files),
+            err=True,
+        )
+    if result.baseline_written:
+        click.echo(f"Wrote baseline {result.baseline_written}", err=True)
+    if output is None:
+        if text:
+            click.echo(text, nl=not text.endswith("\n"))
+        return
+    from integration_spec.source import write_text_atomic
+
+    write_text_atomic(output, text if text.endswith("\n") else text + "\n")
+
+
+def print_diffs(result: CheckResult) -> None:
+    """Show what ``--fix`` would change."""
+    for _, diff in result.diffs:
+        click.echo(diff, nl=False)
+    count = len(result.diffs)
+    if count:
+        click.echo(f"{result.fixes_applied} fix(es) would be applied to {count} file(s)", err=True)
+    else:
+        click.echo("No fixes to apply.", err=True)
+
+
+def check_exit_code(report: Report, *, strict: bool) -> int:
+    """0 clean, 1 errors (or warnings when strict)."""
+    if report.count(Severity.ERROR) or (strict and report.count(Severity.WARNING)):
+        return 1
+    return 0
+
+
+def print_rules(output_format: str) -> None:
+    """The rule list in text, JSON or as the markdown documentation page."""
+    from integration_spec.rules.registry import all_rules, rule_info
+
+    if output_format == "markdown":
+        from integration_spec.rules.docs import rules_page
+
+        click.echo(rules_page(), nl=False)
+        return
+    rules = all_rules()
+    if output_format == "json":
+        items = [
+            {
+                "code": info.code,
+                "name": info.name,
+                "family": info.family,
+                "severity": info.default_severity.value,
+                "summary": info.summary,
+                "checklist": list(rule.checklist),
+                "needs_architecture": rule.needs_architecture,
+            }
+            for rule, info in ((rule, rule_info(rule)) for rule in rules)
+        ]
+        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
+    for rule in rules:
+        click.echo(f"{rule.code}  {rule.name:<36} {rule.severity.value:<8} {rule.summary()}")
+
+
+def explanation(code: str) -> str | None:
+    """Documentation of a rule or a reserved code, or ``None`` when there is none."""
+    from integration_spec.rules.registry import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is not None:
+        from integration_spec.rules.docs import explain
+
+        return explain(rule)
+    from integration_spec.architecture.codes import CODE_TABLE, ArchitectureCode
+    from integration_spec.check.config import CONFIG_CODES
+    from integration_spec.source import IO_CODES
+    from integration_spec.spec.codes import PARSE_CODES
+
+    wanted = code.strip().upper()
+    reserved = {**IO_CODES, **PARSE_CODES, **CONFIG_CODES}
+    reserved.update({item.value: CODE_TABLE[item][1] for item in ArchitectureCode})
+    if wanted in reserved:
+        return f"# {wanted}\n\n{reserved[wanted]}\n"
+    return None

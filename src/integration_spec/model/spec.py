@@ -48,6 +48,55 @@ class SectionKey(StrEnum):
     RELATED = "related"
 
 
+SECTION_HEADINGS: dict[SectionKey, tuple[int, str]] = {
+    SectionKey.OVERVIEW: (2, "Overview"),
+    SectionKey.MODULES: (2, "Modules Involved"),
+    SectionKey.DATA_FLOW: (2, "Data Flow"),
+    SectionKey.FLOW_STEPS: (3, "Flow Steps"),
+    SectionKey.COORDINATION: (2, "Coordination Points"),
+    SectionKey.SYNC_CALLS: (3, "Synchronous Calls"),
+    SectionKey.ASYNC_EVENTS: (3, "Asynchronous Events"),
+    SectionKey.SHARED_STATE: (3, "Shared State"),
+    SectionKey.FAILURE_MODES: (2, "Failure Modes"),
+    SectionKey.COMPENSATION: (3, "Compensation"),
+    SectionKey.SHARED_TYPES: (2, "Shared Types"),
+    SectionKey.API_CONTRACTS: (2, "API Contracts"),
+    SectionKey.ENDPOINTS: (3, "Endpoints Created"),
+    SectionKey.EVENTS_PUBLISHED: (3, "Events Published"),
+    SectionKey.PHASES: (2, "Implementation Phases"),
+    SectionKey.TESTING: (2, "Testing Strategy"),
+    SectionKey.UNIT_TESTS: (3, "Unit Tests (Per Module)"),
+    SectionKey.INTEGRATION_TESTS: (3, "Integration Tests"),
+    SectionKey.E2E_TESTS: (3, "E2E Tests"),
+    SectionKey.ROLLOUT: (2, "Rollout Plan"),
+    SectionKey.FEATURE_FLAGS: (3, "Feature Flags"),
+    SectionKey.MIGRATION_STEPS: (3, "Migration Steps"),
+    SectionKey.RELATED: (2, "Related Documents"),
+}
+"""Level and text of each section's heading in canonical form."""
+
+SECTION_LAYOUT: tuple[tuple[SectionKey, tuple[SectionKey, ...]], ...] = (
+    (SectionKey.OVERVIEW, ()),
+    (SectionKey.MODULES, ()),
+    (SectionKey.DATA_FLOW, (SectionKey.FLOW_STEPS,)),
+    (
+        SectionKey.COORDINATION,
+        (SectionKey.SYNC_CALLS, SectionKey.ASYNC_EVENTS, SectionKey.SHARED_STATE),
+    ),
+    (SectionKey.FAILURE_MODES, (SectionKey.COMPENSATION,)),
+    (SectionKey.SHARED_TYPES, ()),
+    (SectionKey.API_CONTRACTS, (SectionKey.ENDPOINTS, SectionKey.EVENTS_PUBLISHED)),
+    (SectionKey.PHASES, ()),
+    (
+        SectionKey.TESTING,
+        (SectionKey.UNIT_TESTS, SectionKey.INTEGRATION_TESTS, SectionKey.E2E_TESTS),
+    ),
+    (SectionKey.ROLLOUT, (SectionKey.FEATURE_FLAGS, SectionKey.MIGRATION_STEPS)),
+    (SectionKey.RELATED, ()),
+)
+"""Level-2 sections in canonical order, each with its level-3 subsections."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Labelled:
     """A ``**Label:** value`` line the format does not define, kept as written."""

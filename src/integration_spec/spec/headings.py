@@ -5,34 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from integration_spec.model.spec import SectionKey
+from integration_spec.model.spec import SECTION_HEADINGS, SectionKey
 
-CANONICAL_HEADINGS: dict[SectionKey, tuple[int, str]] = {
-    SectionKey.OVERVIEW: (2, "Overview"),
-    SectionKey.MODULES: (2, "Modules Involved"),
-    SectionKey.DATA_FLOW: (2, "Data Flow"),
-    SectionKey.FLOW_STEPS: (3, "Flow Steps"),
-    SectionKey.COORDINATION: (2, "Coordination Points"),
-    SectionKey.SYNC_CALLS: (3, "Synchronous Calls"),
-    SectionKey.ASYNC_EVENTS: (3, "Asynchronous Events"),
-    SectionKey.SHARED_STATE: (3, "Shared State"),
-    SectionKey.FAILURE_MODES: (2, "Failure Modes"),
-    SectionKey.COMPENSATION: (3, "Compensation"),
-    SectionKey.SHARED_TYPES: (2, "Shared Types"),
-    SectionKey.API_CONTRACTS: (2, "API Contracts"),
-    SectionKey.ENDPOINTS: (3, "Endpoints Created"),
-    SectionKey.EVENTS_PUBLISHED: (3, "Events Published"),
-    SectionKey.PHASES: (2, "Implementation Phases"),
-    SectionKey.TESTING: (2, "Testing Strategy"),
-    SectionKey.UNIT_TESTS: (3, "Unit Tests (Per Module)"),
-    SectionKey.INTEGRATION_TESTS: (3, "Integration Tests"),
-    SectionKey.E2E_TESTS: (3, "E2E Tests"),
-    SectionKey.ROLLOUT: (2, "Rollout Plan"),
-    SectionKey.FEATURE_FLAGS: (3, "Feature Flags"),
-    SectionKey.MIGRATION_STEPS: (3, "Migration Steps"),
-    SectionKey.RELATED: (2, "Related Documents"),
-}
-"""Level and text of each section's heading in canonical form."""
+CANONICAL_HEADINGS = SECTION_HEADINGS
+"""Level and text of each section's heading in canonical form (defined by the model)."""
 
 _ALIASES: dict[SectionKey, tuple[str, ...]] = {
     SectionKey.OVERVIEW: ("overview", "background", "introduction"),

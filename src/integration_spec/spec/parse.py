@@ -136,6 +136,15 @@ class _SpecParser:
         self.locations: list[tuple[SectionKey, Heading]] = []
         self.title = ""
         self.title_line: int | None = None
+        self.handlers: dict[SectionKey, Callable[[SectionKey, list[Block]], None]] = {
+            SectionKey.OVERVIEW: self._verbatim_section,
+            SectionKey.SHARED_TYPES: self._verbatim_section,
+            SectionKey.DATA_FLOW: self._data_flow,
+            SectionKey.FLOW_STEPS: self._flow_steps,
+            SectionKey.COMPENSATION: self._compensation,
+            SectionKey.MIGRATION_STEPS: self._numbered_entries,
+            SectionKey.RELATED: self._related,
+        }
 
     # -- driver -----------------------------------------------------------------------------
 
@@ -289,7 +298,7 @@ class _SpecParser:
         return True
 
     def _section(self, key: SectionKey, blocks: list[Block]) -> None:
-        handler = self._handlers().get(key)
+        handler = self.handlers.get(key)
         if handler is not None:
             handler(key, blocks)
         elif key in TABLE_COLUMNS:
@@ -297,17 +306,6 @@ class _SpecParser:
         else:
             for block in blocks:
                 self._note(key, block)
-
-    def _handlers(self) -> dict[SectionKey, Callable[[SectionKey, list[Block]], None]]:
-        return {
-            SectionKey.OVERVIEW: self._verbatim_section,
-            SectionKey.SHARED_TYPES: self._verbatim_section,
-            SectionKey.DATA_FLOW: self._data_flow,
-            SectionKey.FLOW_STEPS: self._flow_steps,
-            SectionKey.COMPENSATION: self._compensation,
-            SectionKey.MIGRATION_STEPS: self._numbered_entries,
-            SectionKey.RELATED: self._related,
-        }
 
     def _verbatim_section(self, key: SectionKey, blocks: list[Block]) -> None:
         body = self._verbatim(_trim_rules(blocks))

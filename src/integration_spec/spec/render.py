@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from integration_spec.model.spec import (
+    SECTION_LAYOUT,
     CompensationBlock,
     Diagram,
     FlowStep,
@@ -27,27 +28,6 @@ class _Part:
     text: str
     heading: bool = False
 
-
-_LAYOUT: tuple[tuple[SectionKey, tuple[SectionKey, ...]], ...] = (
-    (SectionKey.OVERVIEW, ()),
-    (SectionKey.MODULES, ()),
-    (SectionKey.DATA_FLOW, (SectionKey.FLOW_STEPS,)),
-    (
-        SectionKey.COORDINATION,
-        (SectionKey.SYNC_CALLS, SectionKey.ASYNC_EVENTS, SectionKey.SHARED_STATE),
-    ),
-    (SectionKey.FAILURE_MODES, (SectionKey.COMPENSATION,)),
-    (SectionKey.SHARED_TYPES, ()),
-    (SectionKey.API_CONTRACTS, (SectionKey.ENDPOINTS, SectionKey.EVENTS_PUBLISHED)),
-    (SectionKey.PHASES, ()),
-    (
-        SectionKey.TESTING,
-        (SectionKey.UNIT_TESTS, SectionKey.INTEGRATION_TESTS, SectionKey.E2E_TESTS),
-    ),
-    (SectionKey.ROLLOUT, (SectionKey.FEATURE_FLAGS, SectionKey.MIGRATION_STEPS)),
-    (SectionKey.RELATED, ()),
-)
-"""Level-2 sections in order, each with its level-3 subsections."""
 
 _TABLE_ROWS = {
     SectionKey.MODULES: "modules",
@@ -93,7 +73,7 @@ def _document(spec: IntegrationSpec) -> Iterator[_Part]:
     if spec.summary is not None:
         yield _Part("\n".join(f"> {line}".rstrip() for line in spec.summary.split("\n")))
     yield from _after(spec, SectionKey.PREAMBLE)
-    for key, subsections in _LAYOUT:
+    for key, subsections in SECTION_LAYOUT:
         if key is SectionKey.RELATED and not _has_related(spec):
             continue
         yield _Part("---")

@@ -1,0 +1,1 @@
+"""The check use case: configuration, rules over specs, suppressions, baseline, fixes."""

@@ -1,0 +1,158 @@
+"""One spec through the rules: findings stamped with code and severity, then filtered.
+
+Order of filters: configuration (select, ignore, severity ``off``), per-path ignores, inline
+suppression comments, the baseline. Every filtered finding is counted, never lost silently.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from integration_spec.check.baseline import Baseline, fingerprint
+from integration_spec.check.config import OFF, Config, matches
+from integration_spec.check.fixes import ragged_row_fixes
+from integration_spec.check.suppression import find_suppressions
+from integration_spec.model.architecture import Architecture
+from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.rules.base import Fix, Rule, RuleContext
+from integration_spec.rules.registry import all_rules
+from integration_spec.spec.parse import parse_spec_text
+
+ALWAYS_ON = ("IO", "CF")
+"""Codes no selection can hide: the file or the configuration could not be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """The findings of one document and the fixes that go with some of them."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    fixes: tuple[Fix, ...]
+    suppressed: int
+    kept_for_baseline: tuple[tuple[Diagnostic, str], ...] = ()
+    """Findings after suppression and before the baseline, with their line's text."""
+
+
+def select_rules(config: Config) -> tuple[type[Rule], ...]:
+    """The rules this configuration runs."""
+    return tuple(rule for rule in all_rules() if _enabled(rule.code, config))
+
+
+def _enabled(code: str, config: Config) -> bool:
+    if code.startswith(ALWAYS_ON):
+        return True
+    if config.select and not matches(code, config.select):
+        return False
+    if matches(code, config.ignore):
+        return False
+    return config.severity.get(code) != OFF
+
+
+def _severity(code: str, default: Severity, config: Config) -> Severity:
+    level = config.severity.get(code)
+    return Severity(level) if level and level != OFF else default
+
+
+def check_document(
+    text: str,
+    path: str,
+    *,
+    architecture: Architecture | None,
+    config: Config,
+    rules: Sequence[type[Rule]],
+    baseline: Baseline | None = None,
+) -> FileOutcome:
+    """Parse ``text``, run ``rules`` and apply every filter."""
+    spec = parse_spec_text(text, path)
+    lines = tuple(text.split("\n"))
+    context = RuleContext(spec=spec, architecture=architecture, text=text, path=path, lines=lines)
+    found: list[tuple[Diagnostic, Fix | None]] = []
+    ragged = ragged_row_fixes(text) if any(d.code == "PS001" for d in spec.diagnostics) else {}
+    for diagnostic in spec.diagnostics:
+        if _enabled(diagnostic.code, config):
+            fix = ragged.get(diagnostic.line or 0) if diagnostic.code == "PS001" else None
+            found.append((_restamp(diagnostic, config, fix is not None), fix))
+    for rule in rules:
+        if rule.needs_architecture and architecture is None:
+            continue
+        severity = _severity(rule.code, rule.severity, config)
+        for finding in rule().check(context):
+            diagnostic = Diagnostic(
+                code=rule.code,
+                severity=severity,
+                message=finding.message,
+                path=path,
+                line=finding.line,
+                end_line=finding.end_line,
+                hint=finding.hint,
+                fixable=finding.fix is not None,
+            )
+            found.append((diagnostic, finding.fix))
+    return _filter(path, lines, found, config, text, baseline)
+
+
+def _restamp(diagnostic: Diagnostic, config: Config, fixable: bool) -> Diagnostic:
+    return Diagnostic(
+        code=diagnostic.code,
+        severity=_severity(diagnostic.code, diagnostic.severity, config),
+        message=diagnostic.message,
+        path=diagnostic.path,
+        line=diagnostic.line,
+        end_line=diagnostic.end_line,
+        hint=diagnostic.hint,
+        fixable=fixable,
+    )
+
+
+def _filter(
+    path: str,
+    lines: tuple[str, ...],
+    found: list[tuple[Diagnostic, Fix | None]],
+    config: Config,
+    text: str,
+    baseline: Baseline | None,
+) -> FileOutcome:
+    ignored_here = _per_path_ignores(path, config)
+    suppressions = find_suppressions(text) if "<!--" in text else None
+    kept: list[tuple[Diagnostic, Fix | None]] = []
+    suppressed = 0
+    for diagnostic, fix in found:
+        if matches(diagnostic.code, ignored_here) or (
+            suppressions is not None and suppressions.silences(diagnostic.code, diagnostic.line)
+        ):
+            suppressed += 1
+            continue
+        kept.append((diagnostic, fix))
+    kept.sort(key=lambda pair: (pair[0].line or 0, pair[0].code, pair[0].message))
+    with_text = tuple((d, _line_text(lines, d.line)) for d, _ in kept)
+    final: list[tuple[Diagnostic, Fix | None]] = []
+    for (diagnostic, fix), (_, line_text) in zip(kept, with_text, strict=True):
+        if baseline is not None and baseline.absorbs(fingerprint(diagnostic, line_text)):
+            suppressed += 1
+            continue
+        final.append((diagnostic, fix))
+    return FileOutcome(
+        path=path,
+        diagnostics=tuple(d for d, _ in final),
+        fixes=tuple(fix for _, fix in final if fix is not None),
+        suppressed=suppressed,
+        kept_for_baseline=with_text,
+    )
+
+
+def _line_text(lines: tuple[str, ...], line: int | None) -> str:
+    if line is None or not 1 <= line <= len(lines):
+        return ""
+    return lines[line - 1]
+
+
+def _per_path_ignores(path: str, config: Config) -> tuple[str, ...]:
+    posix = path.replace("\\", "/")
+    codes: list[str] = []
+    for pattern, ignored in config.per_path_ignores.items():
+        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, f"*/{pattern}"):
+            codes.extend(ignored)
+    return tuple(codes)

@@ -1,0 +1,110 @@
+"""Inline suppression comments, found on the markdown block structure.
+
+``<!-- integration-spec: ignore CODE[,CODE] -->`` at the end of a line silences those codes on
+that line; on a line of its own it silences them for the next block; and
+``<!-- integration-spec: ignore-file CODE[,CODE] -->`` anywhere silences them in the whole file.
+``ispec:`` works as the prefix too; a bare ``ignore-file`` silences everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integration_spec.markdown.blocks import Block, Html, ListBlock, Quote, parse_blocks
+
+_PREFIXES = ("integration-spec:", "ispec:")
+_ALL = "ALL"
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """Which codes are silenced where."""
+
+    file_codes: frozenset[str]
+    line_codes: dict[int, frozenset[str]]
+
+    def silences(self, code: str, line: int | None) -> bool:
+        """Whether a finding of ``code`` at ``line`` is suppressed."""
+        if _covers(self.file_codes, code):
+            return True
+        return line is not None and _covers(self.line_codes.get(line, frozenset()), code)
+
+
+def _covers(codes: frozenset[str], code: str) -> bool:
+    return any(item == _ALL or code.startswith(item) for item in codes)
+
+
+def _directive(comment: str) -> tuple[str, frozenset[str]] | None:
+    """Read ``integration-spec: ignore[-file] CODES`` out of one HTML comment's text."""
+    body = comment.strip()
+    if not (body.startswith("<!--") and body.endswith("-->")):
+        return None
+    body = body[4:-3].strip()
+    prefix = next((p for p in _PREFIXES if body.lower().startswith(p)), None)
+    if prefix is None:
+        return None
+    verb, _, rest = body[len(prefix) :].strip().partition(" ")
+    verb = verb.lower()
+    if verb not in ("ignore", "ignore-file"):
+        return None
+    codes = frozenset(
+        part.strip().upper() for part in rest.replace(";", ",").split(",") if part.strip()
+    )
+    return verb, codes or frozenset({_ALL})
+
+
+def _trailing_comment(line: str) -> str | None:
+    end = line.rfind("-->")
+    start = line.rfind("<!--", 0, end)
+    if start <= 0 or end < 0 or not line[:start].strip():
+        return None
+    return line[start : end + 3]
+
+
+def find_suppressions(text: str) -> Suppressions:
+    """Collect the suppression comments of a document."""
+    lines = text.split("\n")
+    file_codes: set[str] = set()
+    line_codes: dict[int, set[str]] = {}
+    blocks = _flatten(parse_blocks(text))
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Html):
+            continue
+        for comment in block.content.strip().split("\n"):
+            directive = _directive(comment)
+            if directive is None:
+                continue
+            verb, codes = directive
+            if verb == "ignore-file":
+                file_codes |= codes
+            elif index + 1 < len(blocks):
+                following = blocks[index + 1]
+                for line in range(following.line, following.end_line + 1):
+                    line_codes.setdefault(line, set()).update(codes)
+    for number, text_line in enumerate(lines, start=1):
+        if "<!--" not in text_line:
+            continue
+        trailing = _trailing_comment(text_line)
+        directive = _directive(trailing) if trailing else None
+        if directive is not None:
+            verb, codes = directive
+            if verb == "ignore-file":
+                file_codes |= codes
+            else:
+                line_codes.setdefault(number, set()).update(codes)
+    return Suppressions(
+        frozenset(file_codes), {line: frozenset(codes) for line, codes in line_codes.items()}
+    )
+
+
+def _flatten(blocks: tuple[Block, ...]) -> list[Block]:
+    """Top-level blocks, with the blocks inside quotes and list items in reading order."""
+    flat: list[Block] = []
+    for block in blocks:
+        flat.append(block)
+        if isinstance(block, Quote):
+            flat.extend(_flatten(block.blocks))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                flat.extend(_flatten(item.blocks))
+    return flat

@@ -1,0 +1,1 @@
+"""The checker's rules: one small documented unit per rule, grouped by family."""

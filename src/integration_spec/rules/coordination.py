@@ -1,0 +1,596 @@
+"""Coordination rules: every call, event and piece of shared state is documented on both sides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from integration_spec.model.diagnostics import Severity
+from integration_spec.model.names import name_key, normalize_name
+from integration_spec.model.spec import IntegrationSpec, SectionKey, SharedStateEntry
+from integration_spec.rules._architecture_support import (
+    endpoint_from_text,
+    endpoint_key,
+    is_involved,
+    is_named,
+    is_participant,
+    is_unknown,
+    misspelled_row,
+    module_name,
+    resolve,
+    usable,
+)
+from integration_spec.rules._dataflow_support import (
+    artifact,
+    event_key,
+    links,
+    looks_like_event,
+    module_keys,
+    step_label,
+    words,
+)
+from integration_spec.rules.base import Family, Finding, Rule, RuleContext
+from integration_spec.rules.common import did_you_mean, involvement, plain
+
+_BIDIRECTIONAL = "Coordination points bidirectional"
+_OWNER_SEPARATORS = re.compile(r"\s*(?:,|;|/|\+|\band\b|&)\s*")
+
+
+def coordination_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
+    """(line, name, what) for every module named in the coordination tables, by line."""
+    found: list[tuple[int, str, str]] = []
+    for call in spec.sync_calls:
+        found.append((call.line or 0, call.caller, f"calls '{module_name(call.callee)}'"))
+        found.append((call.line or 0, call.callee, f"is called by '{module_name(call.caller)}'"))
+    for event in spec.async_events:
+        found.append((event.line or 0, event.publisher, f"publishes '{plain(event.event)}'"))
+        for subscriber in event.subscribers:
+            found.append((event.line or 0, subscriber, f"subscribes to '{plain(event.event)}'"))
+    for contract in spec.events_published:
+        found.append((contract.line or 0, contract.module, f"publishes '{plain(contract.event)}'"))
+    for entry in spec.shared_state:
+        for owner in _owners(spec, entry):
+            found.append((entry.line or 0, owner, f"owns '{plain(entry.data)}'"))
+        for reader in entry.readers:
+            found.append((entry.line or 0, reader, f"reads '{plain(entry.data)}'"))
+    return sorted(found, key=lambda item: item[0])
+
+
+class CoordinationModuleNotInvolved(Rule):
+    """Both sides of every call, event and shared state are involved modules.
+
+    A coordination point whose other side is not in Modules Involved is documented on one
+    side only: the team that must answer the call, handle the event or serve the data has
+    not been asked. Reported once per module, at its first mention; modules a flow step
+    names are DF002's, unknown ones AR002's.
+
+    Fails:
+
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
+        | checkout | shipping | CreateShipment | Buy a label |
+
+        (shipping is not in Modules Involved)
+
+    Passes:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Calls CreateShipment |
+        | shipping | Both | Creates shipments |
+    """
+
+    code = "CO001"
+    name = "coordination-module-not-involved"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report each uninvolved module of the coordination tables once."""
+        spec = context.spec
+        if not spec.modules:
+            return
+        seen = module_keys(step.module for step in spec.flow_steps)
+        for line, name, what in coordination_mentions(spec):
+            if not is_named(name) or is_involved(spec, name):
+                continue
+            key = name_key(module_name(name))
+            if key in seen or is_unknown(context.architecture, name):
+                continue
+            if misspelled_row(spec, context.architecture, name):
+                continue
+            seen.add(key)
+            yield Finding(
+                message=f"module '{module_name(name)}' {what} but is not in Modules Involved",
+                line=line or None,
+                hint=did_you_mean(name, spec.module_names)
+                or f"add '{module_name(name)}' to Modules Involved with its role",
+            )
+
+
+def _method_names(method: str) -> list[str]:
+    """The operations a Method cell names: ``CartApi.GetCart()``, ``A, B`` -> names."""
+    names = []
+    for part in re.split(r",|;|\band\b|\bor\b", plain(method)):
+        head = part.strip().split("(", 1)[0].strip()
+        head = re.split(r"\.|::|#", head)[-1].strip()
+        if head:
+            names.append(head)
+    return names
+
+
+class CalleeLacksMethod(Rule):
+    """The callee of each synchronous call provides the called method.
+
+    A call is bidirectional only if the callee offers it: a command, query or HTTP
+    endpoint of the callee in the architecture, an endpoint the spec creates for it, or a
+    change the callee's Modules Involved row announces. Otherwise the caller depends on
+    an operation nobody plans to build. Skipped for a callee whose operations the
+    architecture does not list.
+
+    Fails:
+
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
+        | checkout | cart | GetCartSnapshots | Freeze the cart lines |
+
+    Passes:
+
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
+        | checkout | cart | GetCartSnapshot | Freeze the cart lines |
+    """
+
+    code = "CO002"
+    name = "callee-lacks-method"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+    needs_architecture = True
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report calls whose method the callee does not offer, once per callee and method."""
+        spec = context.spec
+        architecture = usable(context.architecture)
+        if architecture is None:
+            return
+        seen: set[tuple[str, str]] = set()
+        for call in spec.sync_calls:
+            module = resolve(architecture, call.callee)
+            if module is None or not is_participant(spec, architecture, call.callee):
+                continue
+            if not is_named(call.method):
+                continue
+            operations = {normalize_name(name) for name in (*module.commands, *module.queries)}
+            endpoints = {endpoint_key(item.method, item.path) for item in module.endpoints}
+            if not operations and not endpoints:
+                continue  # the architecture says nothing about what this module offers
+            endpoints |= {
+                endpoint_key(row.method, row.path)
+                for row in spec.endpoints
+                if is_named(row.module)
+                and name_key(module_name(row.module)) == name_key(module.name)
+            }
+            endpoints.discard(None)
+            row = involvement(spec, module_name(call.callee))
+            changes = normalize_name(row.changes) if row is not None else ""
+            endpoint = endpoint_from_text(call.method)
+            if endpoint is not None:
+                missing = [] if endpoint in endpoints else [plain(call.method)]
+            else:
+                missing = [
+                    name
+                    for name in _method_names(call.method)
+                    if normalize_name(name) not in operations
+                    and not (normalize_name(name) and normalize_name(name) in changes)
+                ]
+            for name in missing:
+                if (module.name, normalize_name(name)) in seen:
+                    continue
+                seen.add((module.name, normalize_name(name)))
+                yield Finding(
+                    message=f"'{module.name}' does not provide '{name}': it is no command, "
+                    "query or endpoint of the module in the architecture or in Endpoints Created",
+                    line=call.line,
+                    hint=did_you_mean(name, (*module.commands, *module.queries))
+                    or f"add '{name}' to the Application Layer of '{module.name}', "
+                    "or mention it in its Changes",
+                )
+
+
+def _published_events(spec: IntegrationSpec) -> set[str]:
+    keys = {event_key(event.event) for event in spec.async_events if is_named(event.publisher)}
+    keys |= {event_key(row.event) for row in spec.events_published if is_named(row.module)}
+    return keys
+
+
+class EventNotPublished(Rule):
+    """Every event the spec subscribes to has a publisher.
+
+    An Asynchronous Events row without a publisher, or a flow step triggered by an event
+    that no events table publishes, waits for something nobody sends. Only triggers that
+    read as event names (``OrderPlaced``, ``order.updated``) are checked, and only when
+    the spec has an events table.
+
+    Fails:
+
+        8. **Send order confirmation** (notifications)
+           - Trigger: OrderConfirmed
+
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Confirm the order |
+
+    Passes:
+
+        8. **Send order confirmation** (notifications)
+           - Trigger: OrderPlaced
+
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Confirm the order |
+    """
+
+    code = "CO003"
+    name = "event-not-published"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report events rows without publisher and triggers nobody publishes."""
+        spec = context.spec
+        for event in spec.async_events:
+            if is_named(event.event) and not is_named(event.publisher):
+                yield Finding(
+                    message=f"event '{plain(event.event)}' has no publisher",
+                    line=event.line,
+                    hint="name the one module that publishes it",
+                )
+        has_tables = (
+            spec.section(SectionKey.ASYNC_EVENTS) is not None
+            or spec.section(SectionKey.EVENTS_PUBLISHED) is not None
+        )
+        if not has_tables:
+            return
+        published = _published_events(spec)
+        methods = {
+            normalize_name(name) for call in spec.sync_calls for name in _method_names(call.method)
+        }
+        reported: set[str] = set()
+        for index, step in enumerate(spec.flow_steps):
+            name = artifact(step.trigger)
+            if name is None or not looks_like_event(name):
+                continue
+            key = event_key(name)
+            if key in published or key in methods or key in reported:
+                continue
+            if any(word in {"call", "request", "command"} for word in words(step.trigger)):
+                continue
+            reported.add(key)
+            yield Finding(
+                message=f"{step_label(index, step)} is triggered by '{name}', "
+                "which no events table publishes",
+                line=step.field_lines.get("trigger", step.line),
+                hint=f"add an Asynchronous Events row for '{name}' with its publisher",
+            )
+
+
+class EventWithoutSubscriber(Rule):
+    """Every asynchronous event has a subscriber or a stated purpose.
+
+    An event nobody handles and nobody can explain is either dead weight or hides a
+    subscriber the spec forgot; the reviewer cannot tell which.
+
+    Fails:
+
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | | |
+
+    Passes:
+
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Send the order confirmation |
+    """
+
+    code = "CO004"
+    name = "event-without-subscriber"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report events rows with neither subscribers nor purpose."""
+        for event in context.spec.async_events:
+            if not is_named(event.event) or any(map(is_named, event.subscribers)):
+                continue
+            if is_named(event.purpose):
+                continue
+            yield Finding(
+                message=f"event '{plain(event.event)}' has no subscriber and no stated purpose",
+                line=event.line,
+                hint="name the modules that handle it, or say why it is published",
+            )
+
+
+class EventTablesDisagree(Rule):
+    """Asynchronous Events and Events Published list the same events and publishers.
+
+    Asynchronous Events says who listens, Events Published what the payload contract is;
+    an event in only one of them has an undocumented side, and two different publishers
+    for one event cannot both be right. Compared only when the spec has both tables. An
+    event the spec only subscribes to may already exist (its contract is elsewhere), so an
+    Asynchronous Events row lacks a contract only when the event is new to the
+    architecture; publishers the architecture settles are AR003's.
+
+    Fails:
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+
+        ### Events Published
+        | Event | Module | Payload | When |
+        |-------|--------|---------|------|
+        | OrderPlaced | checkout | orderId, total | Payment authorized |
+
+    Passes:
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Confirm the order |
+
+        ### Events Published
+        | Event | Module | Payload | When |
+        |-------|--------|---------|------|
+        | OrderPlaced | checkout | orderId, total | Payment authorized |
+    """
+
+    code = "CO005"
+    name = "event-tables-disagree"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report events missing from one table, and publishers that differ."""
+        spec = context.spec
+        if (
+            spec.section(SectionKey.ASYNC_EVENTS) is None
+            or spec.section(SectionKey.EVENTS_PUBLISHED) is None
+        ):
+            return
+        architecture = usable(context.architecture)
+        declared = (
+            {event_key(event) for module in architecture.modules for event in module.domain_events}
+            if architecture is not None
+            else set()
+        )
+        asynchronous = {
+            event_key(row.event): row for row in reversed(spec.async_events) if is_named(row.event)
+        }
+        contracts = {
+            event_key(row.event): row
+            for row in reversed(spec.events_published)
+            if is_named(row.event)
+        }
+        findings: list[Finding] = []
+        for key, event in asynchronous.items():
+            # An event that already exists has its contract elsewhere; a new one needs it here.
+            if key not in contracts and declared and key not in declared:
+                findings.append(
+                    Finding(
+                        message=f"event '{plain(event.event)}' is in Asynchronous Events "
+                        "but not in Events Published",
+                        line=event.line,
+                        hint="add its payload contract under API Contracts > Events Published",
+                    )
+                )
+        for key, contract in contracts.items():
+            matching = asynchronous.get(key)
+            if matching is None:
+                findings.append(
+                    Finding(
+                        message=f"event '{plain(contract.event)}' is in Events Published "
+                        "but not in Asynchronous Events",
+                        line=contract.line,
+                        hint="add an Asynchronous Events row with its subscribers",
+                    )
+                )
+                continue
+            if key in declared or not (
+                is_participant(spec, architecture, matching.publisher)
+                and is_participant(spec, architecture, contract.module)
+            ):
+                continue
+            if name_key(module_name(matching.publisher)) != name_key(module_name(contract.module)):
+                findings.append(
+                    Finding(
+                        message=f"event '{plain(contract.event)}' is published by "
+                        f"'{module_name(contract.module)}' in Events Published but by "
+                        f"'{module_name(matching.publisher)}' in Asynchronous Events (line "
+                        f"{matching.line})",
+                        line=contract.line,
+                        hint="one event has one publisher",
+                    )
+                )
+        yield from sorted(findings, key=lambda finding: finding.line or 0)
+
+
+def _owners(spec: IntegrationSpec, entry: SharedStateEntry) -> list[str]:
+    """The owners a Shared State row names (one, when the cell is one module name)."""
+    text = plain(entry.owner)
+    if not is_named(text):
+        return []
+    if is_involved(spec, text):
+        return [text]
+    return [name for name in _OWNER_SEPARATORS.split(text) if name.strip()] or [text]
+
+
+class SharedStateOwnerCount(Rule):
+    """Each piece of shared state has exactly one owner.
+
+    Shared data with no owner has no module that guarantees its invariants; data with two
+    owners has two that can change it behind each other's back. Either way the bounded
+    contexts leak.
+
+    Fails:
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Order status | checkout, payments | notifications | Eventual |
+
+    Passes:
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Order status | checkout | notifications, payments | Eventual |
+    """
+
+    code = "CO006"
+    name = "shared-state-owner-count"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report shared state rows with no owner or several."""
+        spec = context.spec
+        for entry in spec.shared_state:
+            if not is_named(entry.data):
+                continue
+            owners = _owners(spec, entry)
+            if len(owners) == 1 or (
+                len(owners) > 1 and resolve(context.architecture, entry.owner) is not None
+            ):
+                continue
+            if not owners:
+                message = f"shared state '{plain(entry.data)}' has no owner"
+            else:
+                names = ", ".join(f"'{module_name(owner)}'" for owner in owners)
+                message = f"shared state '{plain(entry.data)}' has {len(owners)} owners ({names})"
+            yield Finding(
+                message=message,
+                line=entry.line,
+                hint="name exactly one owning module; the others are readers",
+            )
+
+
+class SharedStateOwnerRole(Rule):
+    """The owner of shared state is a Producer or Both, never a Consumer.
+
+    A Consumer, by the seed's definition, only reads from other modules; if it owns data
+    others read, either its role or the owner is wrong.
+
+    Fails:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | notifications | Consumer | Confirmation e-mail |
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Delivery status | notifications | checkout | Eventual |
+
+    Passes:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | notifications | Both | Confirmation e-mail and delivery status |
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Delivery status | notifications | checkout | Eventual |
+    """
+
+    code = "CO007"
+    name = "shared-state-owner-role"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report shared state owned by a module whose role is Consumer."""
+        spec = context.spec
+        for entry in spec.shared_state:
+            owners = _owners(spec, entry)
+            if len(owners) != 1 or not is_participant(spec, context.architecture, owners[0]):
+                continue
+            row = involvement(spec, module_name(owners[0]))
+            role = words(row.role)[:1] if row is not None else []
+            if role == ["consumer"]:
+                yield Finding(
+                    message=f"'{module_name(owners[0])}' owns shared state "
+                    f"'{plain(entry.data)}' but its role is Consumer",
+                    line=entry.line,
+                    hint="make its role Producer or Both, or name the module that owns the data",
+                )
+
+
+class StrongConsistencyOverEvents(Rule):
+    """Strong consistency is not promised across an asynchronous hop.
+
+    Shared state marked Strong between an owner and a reader that only exchange events
+    is a contradiction: an event arrives later, so the reader sees the data eventually.
+    Either the consistency is Eventual or the reader needs a synchronous read.
+
+    Fails:
+
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Confirm the order |
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Order status | checkout | notifications | Strong |
+
+    Passes:
+
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Order status | checkout | notifications | Eventual |
+    """
+
+    code = "CO008"
+    name = "strong-consistency-over-events"
+    family = Family.COORDINATION
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report Strong rows whose owner and readers are linked by events only."""
+        spec = context.spec
+        found = links(spec)
+        for entry in spec.shared_state:
+            owners = _owners(spec, entry)
+            if len(owners) != 1 or "strong" not in words(entry.consistency):
+                continue
+            owner = name_key(module_name(owners[0]))
+            asynchronous = [
+                module_name(reader)
+                for reader in entry.readers
+                if is_named(reader)
+                and frozenset((owner, name_key(module_name(reader)))) in found["event"]
+                and frozenset((owner, name_key(module_name(reader)))) not in found["call"]
+            ]
+            if asynchronous:
+                readers = ", ".join(f"'{reader}'" for reader in asynchronous)
+                yield Finding(
+                    message=f"shared state '{plain(entry.data)}' is Strong, but "
+                    f"'{module_name(owners[0])}' and {readers} only exchange events",
+                    line=entry.line,
+                    hint="make it Eventual, or add a synchronous read by the reader",
+                )
+
+
+RULES: tuple[type[Rule], ...] = (
+    CoordinationModuleNotInvolved,
+    CalleeLacksMethod,
+    EventNotPublished,
+    EventWithoutSubscriber,
+    EventTablesDisagree,
+    SharedStateOwnerCount,
+    SharedStateOwnerRole,
+    StrongConsistencyOverEvents,
+)

@@ -1,0 +1,431 @@
+"""Data flow rules: the numbered flow steps are complete and agree with the rest of the spec."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from integration_spec.model.diagnostics import Severity
+from integration_spec.model.names import name_key, normalize_name, suggest
+from integration_spec.model.spec import FlowStep, IntegrationSpec, SectionKey
+from integration_spec.rules._architecture_support import (
+    is_involved,
+    is_named,
+    is_participant,
+    is_unknown,
+    misspelled_row,
+    module_name,
+    resolve,
+    usable,
+)
+from integration_spec.rules._dataflow_support import (
+    artifact,
+    camel_words,
+    diagram_names,
+    event_key,
+    flow_and_coordination_modules,
+    singular,
+    step_label,
+    word_set,
+)
+from integration_spec.rules.base import Family, Finding, Rule, RuleContext
+from integration_spec.rules.common import did_you_mean, has_todo, is_blank, plain
+
+_NO_DEAD_ENDS = "Data flow complete (no dead ends)"
+_RECOVERY = "All failures have recovery"
+
+_GENERIC_NOUNS = word_set(
+    "data result results request response event events message messages list info "
+    "information record records item items value values output input status update"
+)
+
+
+class EmptyFlow(Rule):
+    """The Data Flow section has at least one flow step.
+
+    The numbered steps are the spine of the spec: the checker, the saga planner and the
+    reviewer all read the integration from them. A Data Flow section with only a diagram
+    says who talks to whom, not what each module does or how it fails.
+
+    Fails:
+
+        ## Data Flow
+        ```
+        [cart] ──(CartSnapshot)──> [checkout]
+        ```
+
+    Passes:
+
+        ## Data Flow
+        ```
+        [cart] ──(CartSnapshot)──> [checkout]
+        ```
+
+        ### Flow Steps
+        1. **Snapshot cart** (cart)
+           - Input: CartId
+           - Action: Freeze the cart lines
+           - Output: CartSnapshot
+           - Failure: Retry twice
+    """
+
+    code = "DF001"
+    name = "empty-flow"
+    family = Family.DATA_FLOW
+    severity = Severity.ERROR
+    checklist = (_NO_DEAD_ENDS,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report a Data Flow section without steps (a missing section is Structure's)."""
+        spec = context.spec
+        if spec.flow_steps:
+            return
+        location = spec.section(SectionKey.FLOW_STEPS) or spec.section(SectionKey.DATA_FLOW)
+        if location is not None:
+            yield Finding(
+                message="the Data Flow section has no flow steps",
+                line=location.line,
+                hint="add '### Flow Steps' with numbered steps: '1. **Step** (Module)'",
+            )
+
+
+class StepModuleNotInvolved(Rule):
+    """Every flow step is done by a module listed under Modules Involved.
+
+    Modules Involved is the list of teams that must plan work; a step done by a module not
+    on it is work nobody signed up for. Reported once per module, at its first step;
+    names unknown to the architecture are left to AR002.
+
+    Fails:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Snapshot with price versions |
+
+        1. **Reserve stock** (inventory)
+
+    Passes:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Snapshot with price versions |
+        | inventory | Producer | Reservations |
+
+        1. **Reserve stock** (inventory)
+    """
+
+    code = "DF002"
+    name = "step-module-not-involved"
+    family = Family.DATA_FLOW
+    severity = Severity.ERROR
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report the first step of each module missing from Modules Involved."""
+        spec = context.spec
+        if not spec.modules:
+            return
+        seen: set[str] = set()
+        for index, step in enumerate(spec.flow_steps):
+            name = step.module
+            if not is_named(name) or is_involved(spec, name):
+                continue
+            key = name_key(module_name(name))
+            if key in seen or is_unknown(context.architecture, name):
+                continue
+            if misspelled_row(spec, context.architecture, name):
+                continue
+            seen.add(key)
+            yield Finding(
+                message=f"module '{module_name(name)}' of {step_label(index, step)} "
+                "is not in Modules Involved",
+                line=step.line,
+                hint=did_you_mean(name, spec.module_names)
+                or f"add '{module_name(name)}' to Modules Involved with its role",
+            )
+
+
+class StepWithoutFailure(Rule):
+    """Every flow step says how its failure is recovered.
+
+    A step without a ``Failure:`` bullet leaves the reader guessing what happens when that
+    module is down; the seed's checklist asks that all failures have recovery.
+
+    Fails:
+
+        1. **Reserve stock** (inventory)
+           - Input: CartSnapshot
+           - Action: Reserve each line
+
+    Passes:
+
+        1. **Reserve stock** (inventory)
+           - Input: CartSnapshot
+           - Action: Reserve each line
+           - Failure: Retry twice, then release the cart
+    """
+
+    code = "DF003"
+    name = "step-without-failure"
+    family = Family.DATA_FLOW
+    severity = Severity.ERROR
+    checklist = (_RECOVERY,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report steps whose Failure bullet is missing or empty (a TODO is ST's)."""
+        for index, step in enumerate(context.spec.flow_steps):
+            if has_todo(step.failure) or not is_blank(step.failure):
+                continue
+            if is_blank(step.name) and is_blank(step.module):
+                continue  # a template's placeholder step
+            empty = step.failure is not None
+            yield Finding(
+                message=f"{step_label(index, step)} has "
+                + ("an empty Failure line" if empty else "no Failure line"),
+                line=step.field_lines.get("failure", step.line) if empty else step.line,
+                hint="add '- Failure: <what fails>: <recovery>' to the step",
+            )
+
+
+def _consumers_text(steps: tuple[FlowStep, ...]) -> list[str]:
+    """Normalized texts that can consume an output: later inputs, triggers and actions."""
+    return [
+        normalize_name(plain(text))
+        for step in steps
+        for text in (step.input, step.trigger, step.action)
+        if text
+    ]
+
+
+def _consumed_elsewhere(spec: IntegrationSpec, name: str) -> bool:
+    """Whether an event with subscribers or shared state with readers carries ``name``."""
+    key = event_key(name)
+    for event in spec.async_events:
+        if event_key(event.event) == key and any(map(is_named, event.subscribers)):
+            return True
+    return any(
+        key in normalize_name(entry.data) and any(map(is_named, entry.readers))
+        for entry in spec.shared_state
+    )
+
+
+class FlowDeadEnd(Rule):
+    """Each step's output is used by a later step or a subscriber.
+
+    An output nobody consumes is a dead end: either a step is missing, or the output is
+    not what the next step really needs. Only named artifacts (``CartSnapshot``,
+    ``order.updated``) are checked, against the inputs, triggers and actions of the later
+    steps (ignoring case and spacing), the events with subscribers and the shared state
+    with readers; the last step is exempt.
+
+    Fails:
+
+        1. **Quote the order** (pricing)
+           - Output: PriceQuote
+        2. **Reserve stock** (inventory)
+           - Input: CartSnapshot
+
+    Passes:
+
+        1. **Quote the order** (pricing)
+           - Output: PriceQuote
+        2. **Create pending order** (checkout)
+           - Input: PriceQuote, GuestContact
+    """
+
+    code = "DF004"
+    name = "flow-dead-end"
+    family = Family.DATA_FLOW
+    severity = Severity.WARNING
+    checklist = (_NO_DEAD_ENDS,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report named outputs of non-final steps that nothing later mentions."""
+        spec = context.spec
+        steps = spec.flow_steps
+        for index, step in enumerate(steps[:-1]):
+            name = artifact(step.output)
+            if name is None:
+                continue
+            later = steps[index + 1 :]
+            if any(normalize_name(name) in text for text in _consumers_text(later)):
+                continue
+            if _consumed_elsewhere(spec, name):
+                continue
+            noun = singular(camel_words(name)[-1]) if camel_words(name) else ""
+            if len(noun) >= 4 and noun not in _GENERIC_NOUNS:
+                later_words = {
+                    singular(word)
+                    for other in later
+                    for word in camel_words(f"{other.input or ''} {other.trigger or ''}")
+                }
+                if noun in later_words:
+                    continue
+            yield Finding(
+                message=f"output '{name}' of {step_label(index, step)} is not used "
+                "by any later step or subscriber",
+                line=step.field_lines.get("output", step.line),
+                hint="name it in a later step's Input or Trigger, or publish it as an event "
+                "with subscribers",
+            )
+
+
+def _used_names(spec: IntegrationSpec) -> list[str]:
+    """Every named module of the steps and the coordination tables."""
+    names = [step.module for step in spec.flow_steps]
+    for call in spec.sync_calls:
+        names += [call.caller, call.callee]
+    for event in spec.async_events:
+        names += [event.publisher, *event.subscribers]
+    names += [contract.module for contract in spec.events_published]
+    for entry in spec.shared_state:
+        names += [entry.owner, *entry.readers]
+    return [name for name in names if is_named(name)]
+
+
+class ModuleLeftOutOfFlow(Rule):
+    """Every involved module takes part in the flow.
+
+    A module in Modules Involved that no step, call, event or shared state names is
+    either not involved at all or has its part missing from the flow. Modules unknown to
+    the architecture are left to AR001.
+
+    Fails:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | shipping | Both | Labels |
+
+        (no step, call, event or shared state names shipping)
+
+    Passes:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | shipping | Both | Labels |
+
+        4. **Buy shipping label** (shipping)
+    """
+
+    code = "DF005"
+    name = "module-left-out-of-flow"
+    family = Family.DATA_FLOW
+    severity = Severity.ERROR
+    checklist = (_NO_DEAD_ENDS,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report involved modules named nowhere in the flow or coordination points."""
+        spec = context.spec
+        if not spec.flow_steps:
+            return
+        used = flow_and_coordination_modules(spec)
+        # A name the flow uses without involving it may be this row misspelled: DF002 and
+        # CO001 report that name with the row as their did-you-mean.
+        strays = [module_name(name) for name in _used_names(spec) if not is_involved(spec, name)]
+        for row in spec.modules:
+            if not is_named(row.module) or is_unknown(context.architecture, row.module):
+                continue
+            if suggest(module_name(row.module), strays, limit=1):
+                continue
+            if name_key(module_name(row.module)) not in used:
+                yield Finding(
+                    message=f"module '{module_name(row.module)}' is involved but no step, "
+                    "call, event or shared state names it",
+                    line=row.line,
+                    hint="add its step to the flow, or remove it from Modules Involved",
+                )
+
+
+class DiagramStepsMismatch(Rule):
+    """The data flow diagram and the flow steps show the same modules.
+
+    The diagram is what reviewers look at first; when it shows a module that does no
+    step, or leaves out one that does, the two disagree about the integration. Only
+    ``[boxes]`` of ASCII diagrams and Mermaid participants or nodes are read, and names in
+    the diagram that are no module (a visitor, Stripe) are ignored.
+
+    Fails:
+
+        ```
+        [cart] ──(CartSnapshot)──> [checkout]
+        ```
+
+        1. **Snapshot cart** (cart)
+        2. **Create order** (checkout)
+        3. **Reserve stock** (inventory)
+
+    Passes:
+
+        ```
+        [cart] ──(CartSnapshot)──> [checkout] ──(PendingOrder)──> [inventory]
+        ```
+
+        1. **Snapshot cart** (cart)
+        2. **Create order** (checkout)
+        3. **Reserve stock** (inventory)
+    """
+
+    code = "DF006"
+    name = "diagram-steps-mismatch"
+    family = Family.DATA_FLOW
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report modules only in the diagram or only in the steps, once each."""
+        spec = context.spec
+        architecture = usable(context.architecture)
+        boxes = [box for diagram in spec.diagrams for box in diagram_names(diagram)]
+        if not boxes or not spec.flow_steps:
+            return
+        in_diagram: dict[str, tuple[str, int]] = {}
+        strangers: dict[str, tuple[str, int]] = {}
+        for name, line in boxes:
+            if not is_named(name):
+                continue
+            key = name_key(module_name(name))
+            is_module = is_involved(spec, name) or resolve(architecture, name) is not None
+            (in_diagram if is_module else strangers).setdefault(key, (module_name(name), line))
+        in_steps: dict[str, tuple[str, int | None]] = {}
+        for step in spec.flow_steps:
+            if is_named(step.module):
+                key = name_key(module_name(step.module))
+                in_steps.setdefault(key, (module_name(step.module), step.line))
+        for key, (name, step_line) in in_steps.items():
+            if key in in_diagram or not is_participant(spec, context.architecture, name):
+                continue
+            close = suggest(name, [written for written, _ in strangers.values()], limit=1)
+            if close:
+                written, box_line = strangers[name_key(close[0])]
+                yield Finding(
+                    message=f"the diagram names '{written}' where the flow steps say '{name}'",
+                    line=box_line,
+                    hint=f"write '[{name}]' in the diagram",
+                )
+            else:
+                yield Finding(
+                    message=f"module '{name}' does a flow step but is not in the diagram",
+                    line=step_line,
+                    hint=f"add '[{name}]' to the diagram",
+                )
+        # A step module the Architecture or Data flow rules report (a misspelling) is no
+        # reason to call the diagram wrong.
+        strays = [
+            written
+            for written, _ in in_steps.values()
+            if not is_participant(spec, context.architecture, written)
+        ]
+        for key, (name, line) in in_diagram.items():
+            if key not in in_steps and not suggest(name, strays, limit=1):
+                yield Finding(
+                    message=f"module '{name}' is in the diagram but does no flow step",
+                    line=line,
+                    hint=f"add the step of '{name}', or remove it from the diagram",
+                )
+
+
+RULES: tuple[type[Rule], ...] = (
+    EmptyFlow,
+    StepModuleNotInvolved,
+    StepWithoutFailure,
+    FlowDeadEnd,
+    ModuleLeftOutOfFlow,
+    DiagramStepsMismatch,
+)
