@@ -15,11 +15,13 @@ __all__ = [
     "CheckRequest",
     "CheckResult",
     "Diagnostic",
+    "Flags",
     "InputError",
     "IntegrationSpec",
     "Module",
     "Severity",
     "__version__",
+    "analyze",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -27,12 +29,17 @@ __all__ = [
     "parse_spec_text",
     "render_spec",
     "run_check",
+    "triage_diff",
+    "triage_modules",
+    "triage_spec",
 ]
 
 if TYPE_CHECKING:
     from integration_spec._api import (
         CheckRequest,
         CheckResult,
+        Flags,
+        analyze,
         json_schema,
         load_architecture,
         load_architecture_text,
@@ -40,6 +47,9 @@ if TYPE_CHECKING:
         parse_spec_text,
         render_spec,
         run_check,
+        triage_diff,
+        triage_modules,
+        triage_spec,
     )
     from integration_spec.model.architecture import Architecture, Module
     from integration_spec.model.diagnostics import Diagnostic, Severity
@@ -47,6 +57,11 @@ if TYPE_CHECKING:
     from integration_spec.source import InputError
 
 _LAZY = {
+    "triage_spec": "integration_spec._api",
+    "triage_modules": "integration_spec._api",
+    "triage_diff": "integration_spec._api",
+    "analyze": "integration_spec._api",
+    "Flags": "integration_spec._api",
     "CheckRequest": "integration_spec._api",
     "CheckResult": "integration_spec._api",
     "run_check": "integration_spec._api",

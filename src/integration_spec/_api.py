@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 from typing import Literal
 
+from integration_spec.analysis.api import (
+    Flags,
+    analyze,
+    triage_diff,
+    triage_modules,
+    triage_spec,
+)
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.check.run import CheckRequest, CheckResult, run_check
 from integration_spec.model.architecture import Architecture
@@ -16,6 +23,8 @@ from integration_spec.spec.render import render_spec
 __all__ = [
     "CheckRequest",
     "CheckResult",
+    "Flags",
+    "analyze",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -23,6 +32,9 @@ __all__ = [
     "parse_spec_text",
     "render_spec",
     "run_check",
+    "triage_diff",
+    "triage_modules",
+    "triage_spec",
 ]
 
 

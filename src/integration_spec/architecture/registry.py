@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from integration_spec.markdown.blocks import normalize_newlines
 from integration_spec.model.architecture import Architecture
 
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -11,6 +12,7 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 
 def read_architecture(text: str, path: str) -> Architecture:
     """Read an architecture: YAML for ``.yaml``/``.yml``, markdown otherwise."""
+    text = normalize_newlines(text)
     if PurePath(path).suffix.lower() in _YAML_SUFFIXES:
         from integration_spec.architecture.yaml_reader import read_yaml_architecture
 

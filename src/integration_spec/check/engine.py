@@ -14,6 +14,7 @@ from integration_spec.check.baseline import Baseline, fingerprint
 from integration_spec.check.config import OFF, Config, matches
 from integration_spec.check.fixes import ragged_row_fixes
 from integration_spec.check.suppression import find_suppressions
+from integration_spec.markdown.blocks import normalize_newlines
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.rules.base import Fix, Rule, RuleContext
@@ -66,6 +67,7 @@ def check_document(
     baseline: Baseline | None = None,
 ) -> FileOutcome:
     """Parse ``text``, run ``rules`` and apply every filter."""
+    text = normalize_newlines(text)
     spec = parse_spec_text(text, path)
     lines = tuple(text.split("\n"))
     context = RuleContext(spec=spec, architecture=architecture, text=text, path=path, lines=lines)

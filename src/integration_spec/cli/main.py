@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import ParamSpec, TypeVar
 
 import click
 
 from integration_spec._version import __version__
-from integration_spec.source import InputError
+from integration_spec.cli.analysis_commands import analyze, triage
+from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-EXIT_INPUT_ERROR = 2
-EXIT_INTERNAL_ERROR = 3
 DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
-
-
-def reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn an :class:`InputError` into its message on stderr and exit code 2."""
-
-    @wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except InputError as error:
-            click.echo(f"error: {error.diagnostic.format_text()}", err=True)
-            sys.exit(EXIT_INPUT_ERROR)
-
-    return wrapper
 
 
 @click.group(
@@ -256,7 +235,7 @@ def rules_command(output_format: str) -> None:
 @cli.command(epilog="\b\nExample:\n  integration-spec explain DF002")
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF)."""
+    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN)."""
     from integration_spec.cli import present
 
     text = present.explanation(code)
@@ -277,6 +256,10 @@ def schema(kind: str) -> None:
     from integration_spec._api import json_schema
 
     click.echo(json.dumps(json_schema("spec" if kind == "spec" else "architecture"), indent=2))
+
+
+cli.add_command(analyze)
+cli.add_command(triage)
 
 
 def main() -> None:

@@ -186,7 +186,9 @@ def explanation(code: str) -> str | None:
     from integration_spec.spec.codes import PARSE_CODES
 
     wanted = code.strip().upper()
-    reserved = {**IO_CODES, **PARSE_CODES, **CONFIG_CODES}
+    from integration_spec.analysis.codes import ANALYSIS_INPUT_CODES
+
+    reserved = {**IO_CODES, **PARSE_CODES, **CONFIG_CODES, **ANALYSIS_INPUT_CODES}
     reserved.update({item.value: CODE_TABLE[item][1] for item in ArchitectureCode})
     if wanted in reserved:
         return f"# {wanted}\n\n{reserved[wanted]}\n"

@@ -121,8 +121,16 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR as LF, the way markdown-it counts lines, so line numbers agree."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def parse_blocks(text: str) -> tuple[Block, ...]:
-    """Parse ``text`` into its block structure."""
+    """Parse ``text`` (newlines normalised by the caller) into its block structure."""
+    text = normalize_newlines(text)
     tokens = _parser().parse(text)
     lines = text.split("\n")
     blocks, _ = _read_blocks(tokens, 0, lines)

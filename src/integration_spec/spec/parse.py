@@ -20,6 +20,7 @@ from integration_spec.markdown.blocks import (
     Quote,
     Rule,
     Table,
+    normalize_newlines,
     parse_blocks,
 )
 from integration_spec.model.diagnostics import Diagnostic, Severity
@@ -93,7 +94,7 @@ _CHECKBOXES = {"[ ]": False, "[x]": True, "[X]": True}
 
 def parse_spec_text(text: str, path: str = "") -> IntegrationSpec:
     """Parse a spec document; problems are reported in ``spec.diagnostics``."""
-    return _SpecParser(text, path).parse()
+    return _SpecParser(normalize_newlines(text), path).parse()
 
 
 @dataclass

@@ -1,0 +1,172 @@
+"""The analysis use cases: what ``analyze`` and ``triage`` call, and programs too.
+
+Functions taking models (:func:`analyze`, :func:`triage_spec`, :func:`triage_modules`) do
+no I/O; the ``*_file``/``*_diff`` helpers read files or run git and raise
+:class:`~integration_spec.source.InputError` (exit code 2) when they cannot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from integration_spec.analysis import triage as _triage
+from integration_spec.analysis.boundaries import analyse_boundaries
+from integration_spec.analysis.changes import changed_files, map_changes
+from integration_spec.analysis.codes import input_error
+from integration_spec.analysis.diagrams import draw
+from integration_spec.analysis.faults import simulate_faults
+from integration_spec.analysis.flow_graph import analyse_flow
+from integration_spec.analysis.report import AnalysisReport, TriageResult
+from integration_spec.analysis.saga import plan_saga
+from integration_spec.analysis.triage import NO_FLAGS, Flags
+from integration_spec.architecture.registry import read_architecture
+from integration_spec.model.architecture import Architecture
+from integration_spec.model.spec import IntegrationSpec, SectionKey
+from integration_spec.rules._architecture_support import usable
+from integration_spec.rules.common import did_you_mean, plain
+from integration_spec.rules.structure import project_root, reference_target
+from integration_spec.source import read_text
+from integration_spec.spec.parse import parse_spec_text
+
+DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
+
+__all__ = [
+    "Flags",
+    "analyze",
+    "find_architecture",
+    "read_architecture_file",
+    "read_spec",
+    "triage_diff",
+    "triage_modules",
+    "triage_spec",
+]
+
+
+def analyze(spec: IntegrationSpec, architecture: Architecture | None = None) -> AnalysisReport:
+    """Flow graph, saga plan, fault simulation, boundaries and diagrams of one spec."""
+    known = usable(architecture)
+    plan = plan_saga(spec)
+    return AnalysisReport(
+        path=spec.path,
+        title=plain(spec.title),
+        architecture=(known.path or None) if known is not None else None,
+        graph=analyse_flow(spec),
+        saga=plan,
+        faults=simulate_faults(spec, plan),
+        boundaries=analyse_boundaries(spec, known),
+        boundaries_checked=known is not None,
+        diagrams=draw(spec, plan),
+    )
+
+
+def read_spec(path: str | os.PathLike[str], *, need_flow: bool = False) -> IntegrationSpec:
+    """Parse the spec at ``path``; with ``need_flow``, a spec without flow steps is an error."""
+    shown = str(path)
+    spec = parse_spec_text(read_text(path), shown)
+    if need_flow and not spec.flow_steps:
+        location = spec.section(SectionKey.FLOW_STEPS) or spec.section(SectionKey.DATA_FLOW)
+        raise input_error(
+            "AN004",
+            shown,
+            "the spec has no flow steps ('### Flow Steps' with numbered steps), so there is "
+            "nothing to analyse",
+            location.line if location is not None else spec.title_line,
+        )
+    return spec
+
+
+def find_architecture(
+    spec_path: str | os.PathLike[str] | None,
+    spec: IntegrationSpec | None = None,
+    start: str | os.PathLike[str] = ".",
+) -> Path | None:
+    """The architecture document for a spec, if one exists.
+
+    The spec's ``**Architecture:**`` reference, else the default path, both under the
+    project root (the folder holding ``features/``; ``start`` when there is none).
+    """
+    root = project_root(Path(spec_path).resolve()) if spec_path is not None else None
+    root = root or Path(start)
+    candidates = []
+    if spec is not None and spec.architecture:
+        target = reference_target(spec.architecture)
+        if target is not None:
+            candidates.append(root / target)
+    candidates.append(root / DEFAULT_ARCHITECTURE)
+    found = next((path for path in candidates if path.is_file()), None)
+    return _shown(found) if found is not None else None
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working directory when it lies inside it (as ``check`` shows)."""
+    try:
+        relative = Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.parts[:1] == ("..",) else relative
+
+
+def read_architecture_file(path: str | os.PathLike[str]) -> Architecture:
+    """Read an architecture document (markdown, or YAML by its suffix)."""
+    return read_architecture(read_text(path), str(path))
+
+
+def triage_spec(
+    spec: IntegrationSpec, architecture: Architecture | None = None, flags: Flags = NO_FLAGS
+) -> TriageResult:
+    """Every indicator read from the spec; stated ``flags`` win."""
+    return _triage.triage_spec(spec, architecture, flags)
+
+
+def triage_modules(
+    modules: Sequence[str],
+    flags: Flags = NO_FLAGS,
+    architecture: Architecture | None = None,
+) -> TriageResult:
+    """Decide from module names and stated indicators; unknown names are an input error."""
+    known = usable(architecture)
+    if known is not None:
+        for name in modules:
+            if known.find(name) is None:
+                hint = did_you_mean(name, known.module_names)
+                raise input_error(
+                    "AN005",
+                    known.path,
+                    f"module '{name}' is not in the architecture" + (f"; {hint}" if hint else ""),
+                )
+        modules = [module.name for name in modules if (module := known.find(name)) is not None]
+    return _triage.triage_modules(modules, flags, known)
+
+
+def triage_diff(
+    revision: str,
+    repository: str | os.PathLike[str] = ".",
+    architecture: Architecture | None = None,
+    flags: Flags = NO_FLAGS,
+) -> TriageResult:
+    """Decide from the files changed since ``revision`` in the git repository."""
+    root, files = changed_files(revision, Path(repository))
+    known = usable(architecture)
+    changes = map_changes(root, revision, files, known)
+    notes = [
+        f"{len(files)} file(s) changed since {revision}; "
+        f"{len(changes.unmapped)} belong to no module"
+    ]
+    if known is None:
+        notes.append("no architecture: modules were found by directory layout only")
+    extra: dict[str, tuple[bool | None, str]] = {}
+    if changes.shared_interfaces:
+        extra[_triage.SHARED_INTERFACES] = (True, "diff")
+        notes.append("shared contracts changed: " + ", ".join(changes.shared_interfaces[:5]))
+    return _triage.triage_modules(
+        changes.modules,
+        flags,
+        known,
+        source="diff",
+        notes=notes,
+        extra_values=extra,
+        unmapped_files=changes.unmapped,
+        files_by_module=changes.by_module,
+    )
