@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from functools import cache
 
 _NOISE_SUFFIXES = ("module", "service", "context", "boundedcontext", "component")
 
 
+@cache
 def normalize_name(name: str) -> str:
     """Lower-case ``name`` and drop everything that is not a letter or digit."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+@cache
 def name_key(name: str) -> str:
     """A looser key that also ignores a trailing ``Module``/``Service``/``Context`` word."""
     key = normalize_name(name)

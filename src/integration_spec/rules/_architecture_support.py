@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.names import name_key, suggest
@@ -21,11 +22,13 @@ _FOUNDATION_NAMES = {"foundation", "sharedkernel", "kernel", "shared", "common"}
 _PATH_PARAMETER = re.compile(r"\{[^}]*\}|<[^>]*>|:[A-Za-z_]\w*")
 
 
+@cache
 def module_name(text: str) -> str:
     """A module name as written, without markup and without a trailing ``(note)``."""
     return _TRAILING_NOTE.sub("", plain(text)).strip()
 
 
+@cache
 def is_named(text: str | None) -> bool:
     """Whether a cell names something: not a placeholder, not a ``TODO``, not "all"."""
     if text is None or is_blank(text) or has_todo(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from integration_spec.model.names import name_key, normalize_name
 from integration_spec.model.spec import Diagram, FlowStep, IntegrationSpec
@@ -49,6 +50,7 @@ def clauses(text: str | None) -> list[list[str]]:
     return [found for part in _CLAUSE.split(plain(text or "")) if (found := words(part))]
 
 
+@cache
 def singular(word: str) -> str:
     """A crude singular so that ``lines`` and ``line`` compare equal."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
@@ -56,32 +58,49 @@ def singular(word: str) -> str:
 
 def contains_phrase(haystack: Sequence[str], phrase: Sequence[str]) -> bool:
     """Whether ``phrase`` occurs in ``haystack`` as consecutive words (plurals tolerated)."""
-    wanted = [singular(word) for word in phrase]
+    wanted = tuple(singular(word) for word in phrase)
     size = len(wanted)
     if size == 0:
         return False
-    plain_words = [singular(word) for word in haystack]
+    plain_words = _singular_words(tuple(haystack))
+    if wanted[0] not in plain_words:
+        return False
     return any(plain_words[i : i + size] == wanted for i in range(len(plain_words) - size + 1))
 
 
-def find_keyword(found: Sequence[str], keywords: Iterable[str]) -> str | None:
-    """The first keyword that occurs in ``found``.
+@cache
+def _singular_words(haystack: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(singular(word) for word in haystack)
+
+
+@cache
+def _patterns(keyword: str) -> tuple[tuple[str, bool], ...]:
+    """A keyword as (word, is_prefix) pairs, parsed once."""
+    return tuple(
+        (part[:-1], True) if part.endswith("*") else (part, False) for part in keyword.split()
+    )
+
+
+def find_keyword(found: Sequence[str], keywords: tuple[str, ...]) -> str | None:
+    """The first words of ``found`` that match one of ``keywords``, or ``None``.
 
     A keyword is one or more words; a word ending in ``*`` matches as a prefix
     (``declin*`` matches ``declined``), any other word must match exactly.
     """
-    for keyword in keywords:
-        pattern = keyword.split()
-        size = len(pattern)
-        for start in range(len(found) - size + 1):
-            if all(
-                found[start + offset].startswith(part[:-1])
-                if part.endswith("*")
-                else found[start + offset] == part
-                for offset, part in enumerate(pattern)
-            ):
-                return keyword.replace("*", "")
-    return None
+    match = _keyword_pattern(keywords).search(" ".join(found))
+    return match.group(0) if match else None
+
+
+@cache
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = [
+        " ".join(
+            re.escape(part[:-1]) + r"\w*" if part.endswith("*") else re.escape(part)
+            for part in keyword.split()
+        )
+        for keyword in keywords
+    ]
+    return re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
 
 
 _AUXILIARIES = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
@@ -128,6 +147,7 @@ class Verbs:
         return next((word for clause in clauses(text) for _, word in self.find(clause)), None)
 
 
+@cache
 def artifact(text: str | None) -> str | None:
     """The named artifact a field starts with (``CartSnapshot (cartId, ...)`` -> ``CartSnapshot``).
 
@@ -144,6 +164,7 @@ def artifact(text: str | None) -> str | None:
     return head
 
 
+@cache
 def event_key(text: str) -> str:
     """An event name's key: ``session.created``, ``SessionCreated``, ``SESSION_CREATED`` agree."""
     return normalize_name(plain(text).split("(", 1)[0])

@@ -276,18 +276,18 @@ class ConsumerWrites(Rule):
         writes: list[tuple[int, str, str]] = []
         for event in spec.async_events:
             if is_named(event.event):
-                writes.append((event.line or 0, event.publisher, f"publishes '{event.event}'"))
+                writes.append((event.line or 0, event.publisher, f"it publishes '{event.event}'"))
         for contract in spec.events_published:
             if is_named(contract.event):
                 writes.append(
-                    (contract.line or 0, contract.module, f"publishes '{contract.event}'")
+                    (contract.line or 0, contract.module, f"it publishes '{contract.event}'")
                 )
         for index, step in enumerate(spec.flow_steps):
             verb = write_verb(step.action)
             if verb is not None:
                 line = step.field_lines.get("action", step.line) or 0
                 writes.append(
-                    (line, step.module, f"writes data in {step_label(index, step)} ('{verb}')")
+                    (line, step.module, f"its {step_label(index, step)} writes data ('{verb}')")
                 )
         reported: set[str] = set()
         for line, name, what in sorted(writes, key=lambda item: item[0]):

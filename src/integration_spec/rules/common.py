@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from integration_spec.model.names import name_key, suggest
 from integration_spec.model.spec import IntegrationSpec, ModuleInvolvement
@@ -11,6 +12,7 @@ _PLACEHOLDERS = {"", "-", "–", "—", "n/a", "na", "none", "tbd", "todo", "?",
 _MARKUP = "*_`"
 
 
+@cache
 def plain(text: str) -> str:
     """Inline markdown reduced to its words: emphasis, code ticks and link brackets dropped."""
     text = text.strip()

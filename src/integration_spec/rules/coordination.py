@@ -190,8 +190,8 @@ class CalleeLacksMethod(Rule):
                     continue
                 seen.add((module.name, normalize_name(name)))
                 yield Finding(
-                    message=f"'{module.name}' does not provide '{name}': it is no command, "
-                    "query or endpoint of the module in the architecture or in Endpoints Created",
+                    message=f"'{module.name}' does not provide '{name}' (no such command, "
+                    "query or endpoint in the architecture or in Endpoints Created)",
                     line=call.line,
                     hint=did_you_mean(name, (*module.commands, *module.queries))
                     or f"add '{name}' to the Application Layer of '{module.name}', "

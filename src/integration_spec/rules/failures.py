@@ -40,7 +40,6 @@ _CATEGORY_SIGNS: dict[str, tuple[str, ...]] = {
         "connection reset",
         "connection error*",
         "network",
-        "5xx",
     ),
     "Business": (
         "insufficient",
