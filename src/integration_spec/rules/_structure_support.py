@@ -14,6 +14,7 @@ from integration_spec.markdown.blocks import Block, Fence, ListBlock, Quote, par
 from integration_spec.model.names import name_key, normalize_name, suggest
 from integration_spec.model.spec import SECTION_HEADINGS as SPEC_HEADINGS
 from integration_spec.model.spec import SECTION_LAYOUT, IntegrationSpec, SectionKey
+from integration_spec.rules._architecture_support import is_unknown
 from integration_spec.rules.base import RuleContext
 from integration_spec.rules.common import has_todo, is_blank, plain
 
@@ -183,10 +184,7 @@ def known_to_architecture(context: RuleContext, name: str) -> bool:
 
     An unknown name is the architecture rules' to report (AR001/AR002); the rules here skip it.
     """
-    architecture = context.architecture
-    if architecture is None or not architecture.modules:
-        return True
-    return architecture.find(plain(_PARENTHETICAL.sub("", name))) is not None
+    return not is_unknown(context.architecture, name)
 
 
 @dataclass(frozen=True, slots=True)
