@@ -1,19 +1,17 @@
-"""The public API: what the CLI, the tests and other programs call."""
+"""The public API: what the CLI, the tests and other programs call.
+
+The use cases behind ``check``, ``analyze`` and ``triage`` are imported on first use
+(PEP 562), so a command pays only for the code it runs: ``check`` never loads the
+analysis, ``triage`` never loads the rules.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from integration_spec.analysis.api import (
-    Flags,
-    analyze,
-    triage_diff,
-    triage_modules,
-    triage_spec,
-)
 from integration_spec.architecture.registry import read_architecture
-from integration_spec.check.run import CheckRequest, CheckResult, run_check
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import IntegrationSpec
 from integration_spec.source import read_text
@@ -36,6 +34,36 @@ __all__ = [
     "triage_modules",
     "triage_spec",
 ]
+
+
+if TYPE_CHECKING:
+    from integration_spec.analysis.api import (
+        Flags,
+        analyze,
+        triage_diff,
+        triage_modules,
+        triage_spec,
+    )
+    from integration_spec.check.run import CheckRequest, CheckResult, run_check
+
+_LAZY = {
+    "Flags": "integration_spec.analysis.api",
+    "analyze": "integration_spec.analysis.api",
+    "triage_diff": "integration_spec.analysis.api",
+    "triage_modules": "integration_spec.analysis.api",
+    "triage_spec": "integration_spec.analysis.api",
+    "CheckRequest": "integration_spec.check.run",
+    "CheckResult": "integration_spec.check.run",
+    "run_check": "integration_spec.check.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a use case on first use."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'integration_spec._api' has no attribute {name!r}")
+    return getattr(importlib.import_module(module_name), name)
 
 
 def parse_spec(path: str | os.PathLike[str]) -> IntegrationSpec:
