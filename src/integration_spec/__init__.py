@@ -15,6 +15,8 @@ __all__ = [
     "CheckRequest",
     "CheckResult",
     "Diagnostic",
+    "DraftError",
+    "DraftResult",
     "Flags",
     "InputError",
     "IntegrationSpec",
@@ -22,6 +24,7 @@ __all__ = [
     "Severity",
     "__version__",
     "analyze",
+    "draft_spec",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -38,8 +41,11 @@ if TYPE_CHECKING:
     from integration_spec._api import (
         CheckRequest,
         CheckResult,
+        DraftError,
+        DraftResult,
         Flags,
         analyze,
+        draft_spec,
         json_schema,
         load_architecture,
         load_architecture_text,
@@ -57,6 +63,9 @@ if TYPE_CHECKING:
     from integration_spec.source import InputError
 
 _LAZY = {
+    "draft_spec": "integration_spec._api",
+    "DraftResult": "integration_spec._api",
+    "DraftError": "integration_spec._api",
     "triage_spec": "integration_spec._api",
     "triage_modules": "integration_spec._api",
     "triage_diff": "integration_spec._api",

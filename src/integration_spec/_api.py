@@ -21,8 +21,11 @@ from integration_spec.spec.render import render_spec
 __all__ = [
     "CheckRequest",
     "CheckResult",
+    "DraftError",
+    "DraftResult",
     "Flags",
     "analyze",
+    "draft_spec",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
         triage_spec,
     )
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
+    from integration_spec.draft.api import DraftResult, draft_spec
+    from integration_spec.draft.errors import DraftError
 
 _LAZY = {
     "Flags": "integration_spec.analysis.api",
@@ -55,6 +60,9 @@ _LAZY = {
     "CheckRequest": "integration_spec.check.run",
     "CheckResult": "integration_spec.check.run",
     "run_check": "integration_spec.check.run",
+    "DraftResult": "integration_spec.draft.api",
+    "draft_spec": "integration_spec.draft.api",
+    "DraftError": "integration_spec.draft.errors",
 }
 
 

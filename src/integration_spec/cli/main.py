@@ -10,14 +10,18 @@ import click
 from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
+from integration_spec.cli.new_command import new
 
 DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
 
 
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog="\b\nExamples:\n  integration-spec modules\n"
-    "  integration-spec parse features/integrations/guest-checkout.md",
+    epilog="\b\nExamples:\n"
+    '  integration-spec new guest-checkout "Purchase without account"\n'
+    "  integration-spec check --all\n"
+    "  integration-spec analyze features/integrations/guest-checkout.md\n"
+    "  integration-spec modules",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="integration-spec")
 def cli() -> None:
@@ -258,6 +262,7 @@ def schema(kind: str) -> None:
     click.echo(json.dumps(json_schema("spec" if kind == "spec" else "architecture"), indent=2))
 
 
+cli.add_command(new)
 cli.add_command(analyze)
 cli.add_command(triage)
 

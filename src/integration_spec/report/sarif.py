@@ -99,5 +99,17 @@ def artifact_location(path: str) -> dict[str, str]:
     otherwise kept as the user gave it, which is what code scanning matches against.
     """
     if path.startswith("/"):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": SOURCE_ROOT}
+        return {"uri": "file://" + _quote(path)}
+    return {"uri": _quote(path), "uriBaseId": SOURCE_ROOT}
+
+
+def _quote(path: str) -> str:
+    """Percent-encode a path, including names that are not valid UTF-8 on disk.
+
+    Undecodable file names reach Python as surrogate escapes; their original bytes are
+    encoded, and any other lone surrogate is encoded as its code point's bytes.
+    """
+    try:
+        return quote(path, errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(path, errors="surrogatepass")

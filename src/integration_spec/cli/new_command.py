@@ -1,0 +1,214 @@
+"""``integration-spec new``: draft a spec from the architecture (thin: options in, result out)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from integration_spec.cli.errors import EXIT_INPUT_ERROR, reports_input_errors
+
+if TYPE_CHECKING:
+    from integration_spec.draft.api import DraftResult
+
+TYPES = ("User Journey", "System Process", "Data Flow")
+
+
+def _spec_type(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    wanted = value.replace("-", " ").replace("_", " ").strip().casefold()
+    for kind in TYPES:
+        if kind.casefold() == wanted:
+            return kind
+    raise click.BadParameter(f"'{value}' is not one of: " + ", ".join(TYPES))
+
+
+@click.command(
+    "new",
+    epilog="\b\nExamples:\n"
+    '  integration-spec new guest-checkout "Purchase without account"\n'
+    '  integration-spec new order-fulfillment --flow "payments>checkout>inventory>shipping"\n'
+    "  integration-spec new price-sync --modules catalog,pricing,cart --stdout\n"
+    '  integration-spec new guest-checkout "Purchase without account" --format json --stdout',
+)
+@click.argument("name")
+@click.argument("description", required=False)
+@click.option("--flow", metavar='"A>B>C"', help="The step order, module by module.")
+@click.option(
+    "--modules", metavar="A,B,C", help="The modules taking part; the planner orders them."
+)
+@click.option(
+    "--type",
+    "spec_type",
+    callback=_spec_type,
+    metavar="TYPE",
+    help="User Journey, System Process or Data Flow [default: User Journey when the first "
+    "step has an HTTP endpoint, else System Process].",
+)
+@click.option(
+    "--priority",
+    type=click.Choice(["P0", "P1", "P2", "P3"], case_sensitive=False),
+    default="P2",
+    show_default=True,
+    help="Priority written in the header.",
+)
+@click.option(
+    "--architecture",
+    "architecture_path",
+    type=click.Path(path_type=Path),
+    help="Architecture document [default: from [tool.integration-spec], else "
+    "docs/architecture/SYSTEM-ARCHITECTURE.md under the root].",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project root [default: the nearest folder with the configuration, else the current one].",
+)
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the spec; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite an existing spec; write despite triage.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="md: the spec itself; json: the spec model with the module picks and triage.",
+)
+@reports_input_errors
+def new(
+    name: str,
+    description: str | None,
+    flow: str | None,
+    modules: str | None,
+    spec_type: str | None,
+    priority: str,
+    architecture_path: Path | None,
+    root: Path | None,
+    to_stdout: bool,
+    force: bool,
+    output_format: str,
+) -> None:
+    """Draft features/integrations/NAME.md from the architecture and DESCRIPTION.
+
+    Modules come from --flow or --modules, or are ranked from the description (the reason
+    for each pick is shown). Without a description or modules, a terminal is asked for
+    them. Exit codes: 0 written (or printed), 2 bad input, an existing spec without
+    --force, or a single-module feature without --force.
+    """
+    from integration_spec.draft.api import draft_spec
+    from integration_spec.draft.errors import DraftError
+
+    if flow and modules:
+        raise click.UsageError("give either --flow or --modules, not both")
+    steps = _split(flow, ">") if flow else ()
+    named = _split(modules, ",") if modules else ()
+    if not (description and description.strip()) and not steps and not named:
+        description, named = _ask()
+    project, configured = _project(root)
+    architecture = architecture_path or configured
+    try:
+        result = draft_spec(
+            name,
+            description,
+            root=project,
+            architecture=architecture,
+            flow=steps,
+            modules=named,
+            spec_type=spec_type,
+            priority=priority.upper(),
+            write=not to_stdout,
+            force=force,
+        )
+    except DraftError as error:
+        click.echo(f"error: {error.message}", err=True)
+        if error.hint:
+            click.echo(f"hint: {error.hint}", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
+    _report(result, to_stdout=to_stdout, output_format=output_format)
+
+
+def _split(text: str, separator: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.replace("→", ">").split(separator))
+    if not all(parts):
+        raise click.BadParameter(f"empty module name in '{text}'")
+    return parts
+
+
+def _ask() -> tuple[str | None, tuple[str, ...]]:
+    """Ask for a description (or modules) on a terminal; never wait on a pipe."""
+    if not _stdin_is_terminal():
+        click.echo(
+            "error: no description, --modules or --flow given, and there is no terminal to "
+            "ask for them",
+            err=True,
+        )
+        click.echo(
+            'hint: integration-spec new NAME "what the feature does" (or --modules A,B,C)',
+            err=True,
+        )
+        sys.exit(EXIT_INPUT_ERROR)
+    description = click.prompt(
+        "What does the feature do? (empty to name the modules instead)",
+        default="",
+        show_default=False,
+    ).strip()
+    if description:
+        return description, ()
+    answer = click.prompt("Which modules take part? (comma-separated)").strip()
+    return None, _split(answer, ",")
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _project(root: Path | None) -> tuple[Path, Path | None]:
+    """The project root and the architecture its configuration names, if any."""
+    from integration_spec.check.config import find_config
+
+    found, table = find_config(root or Path.cwd())
+    if root is not None and found != root.resolve():
+        table = None  # a parent project's settings are relative to the parent
+    base = root or found
+    configured = table.get("architecture") if table else None
+    architecture = base / configured if isinstance(configured, str) and configured else None
+    return base, architecture
+
+
+def _report(result: DraftResult, *, to_stdout: bool, output_format: str) -> None:
+    draft = result.draft
+    todo = result.markdown.count("TODO")
+    if output_format == "json":
+        from integration_spec.schema import to_jsonable
+
+        payload = {
+            "path": result.relative_path,
+            "written": result.written,
+            "architecture": str(result.architecture_path),
+            "modules": [
+                {"module": pick.module, "score": pick.score, "reason": pick.reason}
+                for pick in draft.selection.picks
+            ],
+            "triage": draft.triage.as_dict(),
+            "todo_markers": todo,
+            "spec": to_jsonable("spec", draft.spec),
+        }
+        if to_stdout:
+            payload["markdown"] = result.markdown
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for pick in draft.selection.picks:
+        click.echo(f"module {pick.module}: {pick.reason}", err=True)
+    click.echo(f"triage: {draft.triage.decision.value} ({draft.triage.reason})", err=True)
+    if to_stdout:
+        click.echo(result.markdown, nl=False)
+        return
+    modules = len(draft.flow.modules)
+    click.echo(
+        f"wrote {result.relative_path}: {modules} modules, {len(draft.flow.stages)} steps, "
+        f"{todo} TODO marker{'s' if todo != 1 else ''} to resolve"
+    )
