@@ -6,10 +6,12 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, FIXTURES
 from tests.e2e.conftest import Run
 
 Invoke = Callable[..., Run]
@@ -164,3 +166,21 @@ def test_docs_rules_page_is_generated_from_the_registry(ispec: Invoke) -> None:
     assert page.read_text(encoding="utf-8") == generated, (
         "docs/rules.md is stale: run `integration-spec rules --format markdown > docs/rules.md`"
     )
+
+
+MUTATIONS = yaml.safe_load((FIXTURES / "mutations.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda mutation: mutation["family"])
+def test_each_family_catches_its_mutation_and_nothing_else(
+    ispec: Invoke, shop: Path, mutation: dict[str, Any]
+) -> None:
+    spec = Path("features/integrations") / f"{mutation['spec']}.md"
+    _mutate(shop, mutation["replace"], mutation["with"], spec)
+    result = ispec("check", "--all", "--format", "json", cwd=shop)
+    found = [
+        {"code": item["code"], "line": item["line"]}
+        for item in json.loads(result.stdout)["diagnostics"]
+    ]
+    assert found == mutation["expect"], mutation["why"]
+    assert all(item["path"] == spec.as_posix() for item in json.loads(result.stdout)["diagnostics"])
