@@ -22,15 +22,13 @@ from integration_spec.analysis.report import AnalysisReport, TriageResult
 from integration_spec.analysis.saga import plan_saga
 from integration_spec.analysis.triage import NO_FLAGS, Flags
 from integration_spec.architecture.registry import read_architecture
-from integration_spec.model.architecture import Architecture
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import IntegrationSpec, SectionKey
 from integration_spec.rules._architecture_support import usable
 from integration_spec.rules.common import did_you_mean, plain
 from integration_spec.rules.structure import project_root, reference_target
 from integration_spec.source import read_text
 from integration_spec.spec.parse import parse_spec_text
-
-DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
 
 __all__ = [
     "Flags",

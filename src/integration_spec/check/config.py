@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.names import suggest
 from integration_spec.source import InputError, read_text
 
 CONFIG_FILES = (".integration-spec.toml", "pyproject.toml")
-DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
 DEFAULT_SPECS = ("features/integrations/**/*.md",)
 OFF = "off"
 CONFIG_CODES: dict[str, str] = {

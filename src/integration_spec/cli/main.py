@@ -11,8 +11,7 @@ from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
 from integration_spec.cli.new_command import new
-
-DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 
 
 @click.group(

@@ -25,7 +25,7 @@ from integration_spec.draft.names import title_from_name, validate_name
 from integration_spec.draft.plan import Flow, LinkKind, Saga
 from integration_spec.draft.selection import Selection, select_modules
 from integration_spec.draft.vocabulary import parse_query
-from integration_spec.model.architecture import Architecture
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import (
     PRIORITIES,
     SPEC_TYPES,
@@ -37,7 +37,6 @@ from integration_spec.model.spec import (
     SectionNote,
 )
 
-DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
 DEFAULT_PRIORITY = "P2"
 USER_JOURNEY, SYSTEM_PROCESS, DATA_FLOW = SPEC_TYPES
 

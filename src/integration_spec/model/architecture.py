@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from integration_spec.model.diagnostics import Diagnostic
 from integration_spec.model.names import name_key, suggest
 
+DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
+"""Where the architecture document lives, relative to the project root, unless configured."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Endpoint:

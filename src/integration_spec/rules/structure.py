@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import SPEC_TYPES, SectionKey
@@ -37,7 +38,6 @@ REQUIRED_SECTIONS = (
     SectionKey.TESTING,
 )
 RECOMMENDED_SECTIONS = (SectionKey.SHARED_TYPES, SectionKey.API_CONTRACTS, SectionKey.ROLLOUT)
-DEFAULT_ARCHITECTURE = "docs/architecture/SYSTEM-ARCHITECTURE.md"
 
 
 def _insert_section(context: RuleContext, key: SectionKey) -> Fix:
