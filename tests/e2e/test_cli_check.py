@@ -83,6 +83,8 @@ def test_baseline_accepts_known_findings_and_reports_new_ones(ispec: Invoke, sho
     written = ispec("check", "--all", "--write-baseline", "baseline.json", cwd=shop)
     assert (shop / "baseline.json").exists(), written.stderr
     assert ispec("check", "--all", "--baseline", "baseline.json", cwd=shop).exit_code == 0
+    parallel = ispec("check", "--all", "--jobs", "2", "--baseline", "baseline.json", cwd=shop)
+    assert parallel.exit_code == 0, parallel.stdout
     _mutate(shop, "| checkout | Both |", "| checkout |")
     again = ispec("check", "--all", "--baseline", "baseline.json", "--format", "json", cwd=shop)
     assert again.exit_code == 1

@@ -110,8 +110,10 @@ def _check_files(
     diffs: list[tuple[str, str]] = []
     fixed: list[str] = []
     applied_total = 0
-    if request.jobs > 1 and len(texts) > 1 and not (request.fix or request.diff):
-        outcomes = _parallel(texts, request.jobs, config, rules, architecture, baseline)
+    # A baseline absorbs findings in order across files, so it runs in this process.
+    parallel = request.jobs > 1 and len(texts) > 1 and baseline is None
+    if parallel and not (request.fix or request.diff):
+        outcomes = _parallel(texts, request.jobs, config, rules, architecture)
         return outcomes, diffs, fixed, applied_total
     for path, shown, text in texts:
         outcome = check_document(
@@ -164,12 +166,9 @@ def _parallel(
     config: Config,
     rules: Sequence[type[Rule]],
     architecture: Architecture | None,
-    baseline: Baseline | None,
 ) -> list[FileOutcome]:
     from concurrent.futures import ProcessPoolExecutor
 
-    if baseline is not None:
-        jobs = 1
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [
             pool.submit(_check_one, text, shown, architecture, config, tuple(rules))
