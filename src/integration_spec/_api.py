@@ -26,6 +26,7 @@ __all__ = [
     "Flags",
     "analyze",
     "draft_spec",
+    "explain_code",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
+    from integration_spec.check.codes import explain_code
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
     from integration_spec.draft.errors import DraftError
@@ -60,6 +62,7 @@ _LAZY = {
     "CheckRequest": "integration_spec.check.run",
     "CheckResult": "integration_spec.check.run",
     "run_check": "integration_spec.check.run",
+    "explain_code": "integration_spec.check.codes",
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",

@@ -8,19 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from integration_spec._version import __version__
-from integration_spec.architecture.codes import ArchitectureCode
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.check.baseline import Baseline, load_baseline, write_baseline
-from integration_spec.check.config import CONFIG_CODES, Config, load_config
+from integration_spec.check.codes import known_codes
+from integration_spec.check.config import Config, load_config
 from integration_spec.check.engine import FileOutcome, check_document, select_rules
 from integration_spec.check.fixes import apply_fixes, unified_diff
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.report import FileReport, Report
 from integration_spec.rules.base import Rule
-from integration_spec.rules.registry import all_rules, rule_info
-from integration_spec.source import IO_CODES, InputError, read_text, write_text_atomic
-from integration_spec.spec.codes import PARSE_CODES
+from integration_spec.rules.registry import rule_info
+from integration_spec.source import InputError, read_text, write_text_atomic
 
 MAX_FIX_PASSES = 10
 
@@ -51,12 +50,6 @@ class CheckResult:
     fixed_files: tuple[str, ...] = ()
     fixes_applied: int = 0
     baseline_written: str | None = None
-
-
-def known_codes() -> frozenset[str]:
-    """Every code a configuration may name: rules and the reserved reader codes."""
-    reserved = {*IO_CODES, *PARSE_CODES, *CONFIG_CODES, *(code.value for code in ArchitectureCode)}
-    return frozenset({rule.code for rule in all_rules()} | reserved)
 
 
 def run_check(request: CheckRequest) -> CheckResult:

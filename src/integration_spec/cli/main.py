@@ -239,9 +239,9 @@ def rules_command(output_format: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN)."""
-    from integration_spec.cli import present
+    from integration_spec._api import explain_code
 
-    text = present.explanation(code)
+    text = explain_code(code)
     if text is None:
         click.echo(
             f"error: no rule or code '{code}'; `integration-spec rules` lists them", err=True

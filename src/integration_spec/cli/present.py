@@ -169,27 +169,3 @@ def print_rules(output_format: str) -> None:
         return
     for rule in rules:
         click.echo(f"{rule.code}  {rule.name:<36} {rule.severity.value:<8} {rule.summary()}")
-
-
-def explanation(code: str) -> str | None:
-    """Documentation of a rule or a reserved code, or ``None`` when there is none."""
-    from integration_spec.rules.registry import rule_by_code
-
-    rule = rule_by_code(code)
-    if rule is not None:
-        from integration_spec.rules.docs import explain
-
-        return explain(rule)
-    from integration_spec.architecture.codes import CODE_TABLE, ArchitectureCode
-    from integration_spec.check.config import CONFIG_CODES
-    from integration_spec.source import IO_CODES
-    from integration_spec.spec.codes import PARSE_CODES
-
-    wanted = code.strip().upper()
-    from integration_spec.analysis.codes import ANALYSIS_INPUT_CODES
-
-    reserved = {**IO_CODES, **PARSE_CODES, **CONFIG_CODES, **ANALYSIS_INPUT_CODES}
-    reserved.update({item.value: CODE_TABLE[item][1] for item in ArchitectureCode})
-    if wanted in reserved:
-        return f"# {wanted}\n\n{reserved[wanted]}\n"
-    return None
