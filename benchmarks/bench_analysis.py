@@ -19,7 +19,7 @@ from functools import partial
 
 from integration_spec.analysis.api import analyze
 from integration_spec.analysis.faults import simulate_faults
-from integration_spec.analysis.saga import plan_saga
+from integration_spec.facts import spec_facts
 from integration_spec.model.spec import FlowStep, IntegrationSpec, ModuleInvolvement
 
 
@@ -79,9 +79,9 @@ def main() -> None:
     )
     for steps in options.steps:
         spec = generated_saga(steps)
-        plan = plan_saga(spec)
-        faults = simulate_faults(spec, plan)
-        simulate = _best(options.rounds, partial(simulate_faults, spec, plan))
+        facts = spec_facts(spec)
+        faults = simulate_faults(facts)
+        simulate = _best(options.rounds, partial(simulate_faults, facts))
         whole = _best(options.rounds, partial(analyze, spec))
         print(
             f"{steps:>6} {faults.scenarios:>10} {faults.inconsistent:>13} "

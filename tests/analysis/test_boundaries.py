@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from integration_spec import load_architecture, parse_spec
-from integration_spec.analysis.boundaries import analyse_boundaries
+from integration_spec.facts import spec_facts
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import (
     FlowStep,
@@ -28,7 +28,7 @@ def _involved(*rows: tuple[str, str]) -> tuple[ModuleInvolvement, ...]:
 
 def test_examples_respect_their_boundaries(shop: Architecture) -> None:
     for spec_path in sorted((EXAMPLE / "features/integrations").glob("*.md")):
-        assert analyse_boundaries(parse_spec(spec_path), shop) == (), spec_path.name
+        assert spec_facts(parse_spec(spec_path), shop).boundaries == (), spec_path.name
 
 
 def test_call_into_a_higher_phase_and_a_new_cycle(shop: Architecture) -> None:
@@ -40,7 +40,7 @@ def test_call_into_a_higher_phase_and_a_new_cycle(shop: Architecture) -> None:
             SyncCall(caller="pricing", callee="cart", method="GetCart", purpose="", line=40),
         ),
     )
-    kinds = [finding.kind for finding in analyse_boundaries(spec, shop)]
+    kinds = [finding.kind for finding in spec_facts(spec, shop).boundaries]
     assert kinds == ["new-dependency-cycle"]  # cart depends on pricing already
 
 
@@ -53,7 +53,7 @@ def test_call_against_dependencies(shop: Architecture) -> None:
             SyncCall(caller="payments", callee="catalog", method="GetProduct", purpose="", line=7),
         ),
     )
-    [finding] = analyse_boundaries(spec, shop)
+    [finding] = spec_facts(spec, shop).boundaries
     assert finding.kind == "call-against-dependencies"
     assert finding.related_rule == "AR006"
 
@@ -67,7 +67,7 @@ def test_call_into_a_higher_build_phase(shop: Architecture) -> None:
             SyncCall(caller="catalog", callee="notifications", method="Send", purpose="", line=9),
         ),
     )
-    [finding] = analyse_boundaries(spec, shop)
+    [finding] = spec_facts(spec, shop).boundaries
     assert finding.kind == "call-into-higher-phase"
     assert finding.line == 9
 
@@ -95,7 +95,7 @@ def test_writes_to_foreign_data_and_a_writing_consumer(shop: Architecture) -> No
             ),
         ),
     )
-    kinds = sorted(finding.kind for finding in analyse_boundaries(spec, shop))
+    kinds = sorted(finding.kind for finding in spec_facts(spec, shop).boundaries)
     assert kinds == [
         "consumer-writes",
         "undeclared-crossing",
@@ -111,4 +111,4 @@ def test_without_architecture_only_the_spec_is_compared() -> None:
         flow_steps=(FlowStep(name="s", module="a"), FlowStep(name="t", module="b")),
         sync_calls=(SyncCall(caller="b", callee="a", method="M", purpose=""),),
     )
-    assert analyse_boundaries(spec, None) == ()
+    assert spec_facts(spec, None).boundaries == ()

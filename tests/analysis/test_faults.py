@@ -5,8 +5,8 @@ from __future__ import annotations
 from integration_spec import parse_spec
 from integration_spec.analysis.api import analyze
 from integration_spec.analysis.faults import simulate_faults
-from integration_spec.analysis.report import Outcome
-from integration_spec.analysis.saga import plan_saga
+from integration_spec.facts import spec_facts
+from integration_spec.model.analysis import Outcome
 from tests.analysis.flows import long_saga
 from tests.conftest import FIXTURES
 
@@ -46,15 +46,16 @@ def test_scenario_count_is_steps_times_categories_plus_compensation_failures() -
 
 def test_grouped_scenarios_add_up_to_the_inconsistent_count() -> None:
     spec = long_saga(20, pivot=12)
-    faults = simulate_faults(spec, plan_saga(spec))
+    faults = simulate_faults(spec_facts(spec))
     assert sum(item.scenarios for item in faults.inconsistencies) == faults.inconsistent
     assert faults.outcomes[Outcome.INCONSISTENT.value] == faults.inconsistent
 
 
 def test_fifty_step_flow_is_simulated_exhaustively() -> None:
     spec = long_saga(50, pivot=30)
-    plan = plan_saga(spec)
-    faults = simulate_faults(spec, plan)
+    facts = spec_facts(spec)
+    plan = facts.saga
+    faults = simulate_faults(facts)
     compensations = sum(len(point.compensations) for point in plan.failure_points)
     assert faults.steps == 50
     assert faults.step_failures == 200
@@ -71,6 +72,6 @@ def test_fifty_step_flow_is_simulated_exhaustively() -> None:
 
 def test_retried_network_failure_completes() -> None:
     spec = long_saga(4, pivot=3)
-    faults = simulate_faults(spec, plan_saga(spec))
+    faults = simulate_faults(spec_facts(spec))
     # Steps 1 and 2 say "retry with backoff", so their Network failures complete.
     assert faults.outcomes[Outcome.COMPLETED.value] >= 2

@@ -9,7 +9,7 @@ import pytest
 from integration_spec import parse_spec
 from integration_spec.analysis.api import analyze, triage_spec
 from integration_spec.analysis.render import render_analysis, render_triage
-from integration_spec.analysis.report import AnalysisReport
+from integration_spec.model.analysis import AnalysisReport
 from tests.conftest import FIXTURES
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from integration_spec.analysis.report import Recovery, StepRole
-from integration_spec.analysis.saga import plan_saga
+from integration_spec.facts import saga_plan as plan_saga
+from integration_spec.model.analysis import Recovery, StepRole
 from integration_spec.model.spec import (
     CompensationBlock,
     FlowStep,
@@ -43,13 +43,14 @@ def test_marked_pivot_wins_over_inference() -> None:
     plan = plan_saga(_spec(RESERVE, marked, NOTIFY))
     assert plan.pivot == 2
     assert plan.pivot_source == "marked"
-    assert plan.roles() == (StepRole.COMPENSATABLE, StepRole.PIVOT, StepRole.RETRIABLE)
+    # A receipt after the pivot is a notification: nothing to undo, nothing to retry for.
+    assert plan.roles() == (StepRole.COMPENSATABLE, StepRole.PIVOT, StepRole.CONTROL)
 
 
 def test_side_effect_before_a_marked_pivot_without_compensation_is_a_break() -> None:
     marked = _step("Place", "orders", "Place the order; point of no return")
     plan = plan_saga(_spec(CHARGE, marked, NOTIFY))
-    assert plan.roles()[0] is StepRole.COMPENSATABLE
+    assert plan.roles()[0] is StepRole.UNCOMPENSATED
     kinds = [finding.kind for finding in plan.findings]
     assert kinds == ["no-compensation-before-pivot"]
     assert plan.failure_at(2).final_state.startswith("Half done")

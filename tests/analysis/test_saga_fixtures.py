@@ -10,7 +10,7 @@ import yaml
 
 from integration_spec import parse_spec
 from integration_spec.analysis.api import analyze
-from integration_spec.analysis.report import AnalysisReport
+from integration_spec.model.analysis import AnalysisReport
 from integration_spec.spec.render import render_spec
 from tests.conftest import FIXTURES
 

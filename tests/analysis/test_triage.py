@@ -10,7 +10,6 @@ import pytest
 from integration_spec import load_architecture, parse_spec
 from integration_spec.analysis import api
 from integration_spec.analysis.changes import looks_like_interface, module_of
-from integration_spec.analysis.report import Decision
 from integration_spec.analysis.triage import (
     COMPLEX_ROLLBACK,
     DATA_FLOWS,
@@ -19,6 +18,7 @@ from integration_spec.analysis.triage import (
     Flags,
     decide,
 )
+from integration_spec.model.analysis import Decision
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.source import InputError
 from tests.conftest import EXAMPLE, FIXTURES

@@ -6,10 +6,14 @@ from integration_spec.draft.failures import (
     pivot_index,
     step_compensation,
 )
+from integration_spec.facts.failures import read_failure_row
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import FailureMode
-from integration_spec.rules.failures import failure_category
 from tests.draft.helpers import guest, plan
+
+
+def failure_category(row: FailureMode) -> str | None:
+    return read_failure_row(row.failure, row.impact, row.detection, row.recovery).cases[0].category
 
 
 def test_the_last_write_on_the_main_path_is_the_pivot(shop: Architecture) -> None:

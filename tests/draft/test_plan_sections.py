@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from integration_spec.analysis.report import Decision
 from integration_spec.draft.coordination import published_events, sync_calls
 from integration_spec.draft.phases import module_ranks, phases
 from integration_spec.draft.planner import DraftInputs, plan_spec
 from integration_spec.draft.rollout import feature_flags, migration_steps
 from integration_spec.draft.tests_plan import e2e_tests, integration_tests, unit_tests
+from integration_spec.model.analysis import Decision
 from integration_spec.model.architecture import Architecture
 from tests.draft.helpers import guest, plan
 

@@ -23,7 +23,7 @@ def test_analyze_the_example_in_text(ispec: Invoke) -> None:
     assert result.exit_code == 1, result.stderr  # compensations that nobody retries
     assert "Saga plan" in result.stdout
     assert "pivot: step 7 (marked)" in result.stdout
-    assert "136 scenarios ran" in result.stdout
+    assert "160 scenarios ran" in result.stdout
     assert "architecture: docs/architecture/SYSTEM-ARCHITECTURE.md" in result.stdout
     assert "Traceback" not in result.stderr
 

@@ -12,23 +12,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from integration_spec.analysis import triage as _triage
-from integration_spec.analysis.boundaries import analyse_boundaries
 from integration_spec.analysis.changes import changed_files, map_changes
 from integration_spec.analysis.codes import input_error
 from integration_spec.analysis.diagrams import draw
 from integration_spec.analysis.faults import simulate_faults
 from integration_spec.analysis.flow_graph import analyse_flow
-from integration_spec.analysis.report import AnalysisReport, TriageResult
-from integration_spec.analysis.saga import plan_saga
 from integration_spec.analysis.triage import NO_FLAGS, Flags
 from integration_spec.architecture.registry import read_architecture
+from integration_spec.facts import spec_facts
+from integration_spec.facts.modules import usable
+from integration_spec.facts.text import plain
+from integration_spec.model.analysis import AnalysisReport, TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
+from integration_spec.model.names import did_you_mean
 from integration_spec.model.spec import IntegrationSpec, SectionKey
-from integration_spec.rules._architecture_support import usable
-from integration_spec.rules.common import did_you_mean, plain
-from integration_spec.rules.structure import project_root, reference_target
 from integration_spec.source import read_text
 from integration_spec.spec.parse import parse_spec_text
+from integration_spec.spec.references import project_root, reference_target
 
 __all__ = [
     "Flags",
@@ -43,19 +43,23 @@ __all__ = [
 
 
 def analyze(spec: IntegrationSpec, architecture: Architecture | None = None) -> AnalysisReport:
-    """Flow graph, saga plan, fault simulation, boundaries and diagrams of one spec."""
-    known = usable(architecture)
-    plan = plan_saga(spec)
+    """Flow graph, saga plan, fault simulation, boundaries and diagrams of one spec.
+
+    Everything comes from one reading of the spec (:func:`integration_spec.facts.spec_facts`),
+    the same one ``check`` reports from.
+    """
+    facts = spec_facts(spec, architecture)
+    known = facts.architecture
     return AnalysisReport(
         path=spec.path,
         title=plain(spec.title),
         architecture=(known.path or None) if known is not None else None,
         graph=analyse_flow(spec),
-        saga=plan,
-        faults=simulate_faults(spec, plan),
-        boundaries=analyse_boundaries(spec, known),
+        saga=facts.saga,
+        faults=simulate_faults(facts),
+        boundaries=facts.boundaries,
         boundaries_checked=known is not None,
-        diagrams=draw(spec, plan),
+        diagrams=draw(spec, facts.saga),
     )
 
 

@@ -13,12 +13,12 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from integration_spec.analysis.report import Diagrams, FailurePoint, SagaPlan
+from integration_spec.facts.artifacts import artifact
+from integration_spec.facts.modules import is_named, module_name
+from integration_spec.facts.text import plain
+from integration_spec.model.analysis import Diagrams, FailurePoint, SagaPlan
 from integration_spec.model.names import name_key
 from integration_spec.model.spec import FlowStep, IntegrationSpec
-from integration_spec.rules._architecture_support import is_named, module_name
-from integration_spec.rules._dataflow_support import artifact
-from integration_spec.rules.common import plain
 
 ASCII_ARROWS_PER_LINE = 3
 """Arrows per line of the ASCII diagram, as in the seed's example (about 100 columns)."""

@@ -23,16 +23,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from integration_spec.analysis._text import (
+from integration_spec.facts import SpecFacts, StepFacts
+from integration_spec.facts.compensation import LinkSource
+from integration_spec.facts.lexicon import (
     COMPENSATION_RETRY_WORDS,
     ESCALATION_WORDS,
     FORWARD_FIXES,
     SELF_UNDOING_WORDS,
-    failure_rows_for,
-    says,
-    step_text,
 )
-from integration_spec.analysis.report import (
+from integration_spec.facts.text import says
+from integration_spec.model.analysis import (
     CATEGORIES,
     FaultSimulation,
     Inconsistency,
@@ -42,7 +42,7 @@ from integration_spec.analysis.report import (
     StepPlan,
     StepRole,
 )
-from integration_spec.model.spec import FailureMode, FlowStep, IntegrationSpec
+from integration_spec.model.spec import IntegrationSpec
 
 _TRANSIENT = ("Network", "System", "Data")
 _BUSINESS = "Business"
@@ -86,15 +86,16 @@ class _Tally:
         self.outcomes[outcome.value] += times
 
 
-def simulate_faults(spec: IntegrationSpec, plan: SagaPlan) -> FaultSimulation:
+def simulate_faults(facts: SpecFacts) -> FaultSimulation:
     """Run every scenario; return the counts and the inconsistent ones grouped by cause."""
+    spec, plan = facts.spec, facts.saga
     steps = spec.flow_steps
-    facts = [_step_facts(step, spec) for step in steps]
+    per_step = [_step_facts(step, facts, plan) for step in facts.steps]
     global_retry = _compensations_retried(spec)
     tally = _Tally()
     for index in range(len(steps)):
         for category in CATEGORIES:
-            _run_step_failure(index, category, plan, facts, global_retry, tally)
+            _run_step_failure(index, category, plan, per_step, global_retry, tally)
     inconsistencies = tuple(
         Inconsistency(
             cause=cause,
@@ -125,17 +126,29 @@ def _cause_order(cause: str) -> tuple[int, int]:
     return int(number), 0 if kind == "step" else 1
 
 
-def _step_facts(step: FlowStep, spec: IntegrationSpec) -> _StepFacts:
-    rows = failure_rows_for(step, spec.failure_modes)
-    own = step_text(step)
-    texts = [own, *(_row_text(row) for row in rows)]
+def _step_facts(step: StepFacts, facts: SpecFacts, plan: SagaPlan) -> _StepFacts:
+    own = " ".join(
+        part
+        for part in (
+            step.step.name,
+            step.step.action,
+            step.step.failure,
+            *(extra.value for extra in step.step.extra),
+        )
+        if part
+    )
+    rows = [
+        f"{statement.trigger} {statement.text}"
+        for statement in facts.compensation.answering(step.index)
+        if statement.source is LinkSource.FAILURE_MODE
+    ]
+    texts = [own, *rows]
     overcomes = frozenset(
         category
         for category in _TRANSIENT
-        if says(own, FORWARD_FIXES[category])
-        or any(says(_row_text(row), FORWARD_FIXES[category]) for row in rows)
+        if any(says(text, FORWARD_FIXES[category]) for text in texts)
     )
-    compensation = step.compensation or ""
+    compensation = plan.steps[step.index].compensation or ""
     return _StepFacts(
         overcomes=overcomes,
         escalates=any(says(text, ESCALATION_WORDS) for text in texts),
@@ -145,14 +158,10 @@ def _step_facts(step: FlowStep, spec: IntegrationSpec) -> _StepFacts:
     )
 
 
-def _row_text(row: FailureMode) -> str:
-    return f"{row.failure} {row.recovery}"
-
-
 def _compensations_retried(spec: IntegrationSpec) -> bool:
     """Whether the spec says, once for all, that compensations are retried until they succeed."""
     texts = [entry.text for block in spec.compensation for entry in block.steps]
-    texts += [_row_text(row) for row in spec.failure_modes]
+    texts += [f"{row.failure} {row.recovery}" for row in spec.failure_modes]
     return any(
         says(text, ("compensat*",)) and says(text, COMPENSATION_RETRY_WORDS) for text in texts
     )
@@ -173,10 +182,16 @@ def _run_step_failure(
     if category in fact.overcomes:
         tally.count(Outcome.COMPLETED)
         return
-    if point.recovery is Recovery.FORWARD:
+    after_pivot = plan.pivot is not None and index + 1 > plan.pivot
+    # Before the pivot a retried step still cannot retry a Business failure away: it is undone.
+    if point.recovery is Recovery.FORWARD and (after_pivot or category != _BUSINESS):
         _forward(index, category, plan, step_plan, fact, tally)
         return
-    done = [p for p in reversed(plan.steps[:index]) if p.role is StepRole.COMPENSATABLE]
+    done = [
+        p
+        for p in reversed(plan.steps[:index])
+        if p.role in (StepRole.COMPENSATABLE, StepRole.UNCOMPENSATED) and p.covered_by is None
+    ]
     missing = tuple(p.number for p in done if p.compensation is None)
 
     def half_done() -> _Group:
@@ -241,6 +256,11 @@ def _forward(
         return
     tally.count(Outcome.INCONSISTENT)
     pivot = plan.pivot or 0
+    where = (
+        f"comes after the pivot (step {pivot}): the saga cannot go back"
+        if plan.pivot is not None and index + 1 > plan.pivot
+        else "is retried rather than undone"
+    )
     if category == _BUSINESS:
         why = "a Business failure cannot be retried away"
         hint = "move the business check before the pivot, or say who is alerted"
@@ -255,8 +275,8 @@ def _forward(
         lambda: _Group(
             step=index + 1,
             compensation_failed=False,
-            message=f"a failure at step {index + 1} ('{step_plan.name}') comes after the "
-            f"pivot (step {pivot}): the saga cannot go back, {why}, and nothing escalates",
+            message=f"a failure at step {index + 1} ('{step_plan.name}') {where}, {why}, "
+            "and nothing escalates",
             hint=hint,
             left_done=tuple(range(1, index + 1)),
         ),

@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from integration_spec.analysis.report import AnalysisFinding, FlowGraphSummary, GraphEdge
+from integration_spec.facts.artifacts import artifact, event_key
+from integration_spec.facts.modules import is_named, module_name
+from integration_spec.facts.steps import step_label
+from integration_spec.facts.text import plain
+from integration_spec.model.analysis import AnalysisFinding, FlowGraphSummary, GraphEdge
 from integration_spec.model.names import name_key, normalize_name
 from integration_spec.model.spec import FlowStep, IntegrationSpec
-from integration_spec.rules._architecture_support import is_named, module_name
-from integration_spec.rules._dataflow_support import artifact, event_key, step_label
-from integration_spec.rules.common import plain
 
 STEP_EDGES = frozenset({"flow", "event"})
 MODULE_EDGES = frozenset({"call", "event", "state"})

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from integration_spec.analysis.report import (
+from integration_spec.model.analysis import (
     AnalysisFinding,
     AnalysisReport,
     Decision,

@@ -27,14 +27,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from integration_spec.analysis.report import Decision, Indicator, StepRole, TriageResult
-from integration_spec.analysis.saga import plan_saga
+from integration_spec.facts import spec_facts
+from integration_spec.facts.modules import is_named, module_name
+from integration_spec.facts.text import is_blank, plain, words
+from integration_spec.model.analysis import (
+    Decision,
+    Indicator,
+    SagaPlan,
+    StepRole,
+    TriageResult,
+)
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.names import name_key
 from integration_spec.model.spec import IntegrationSpec
-from integration_spec.rules._architecture_support import is_named, module_name, usable
-from integration_spec.rules._dataflow_support import words
-from integration_spec.rules.common import is_blank, plain
 
 MODULE_THRESHOLD = 3
 
@@ -156,11 +161,12 @@ def triage_spec(
 ) -> TriageResult:
     """Read every indicator from the spec and the architecture's aggregates; flags win."""
     modules = _spec_modules(spec)
+    facts = spec_facts(spec, architecture)
     values: dict[str, tuple[bool | None, str]] = {
         DATA_FLOWS: (_spec_data_flows(spec), "spec"),
-        COMPLEX_ROLLBACK: (_complex_rollback(spec), "spec"),
+        COMPLEX_ROLLBACK: (_complex_rollback(facts.saga), "spec"),
         SHARED_INTERFACES: (_shared_interfaces(spec), "spec"),
-        MULTIPLE_AGGREGATES: _spec_aggregates(spec, usable(architecture)),
+        MULTIPLE_AGGREGATES: _spec_aggregates(spec, facts.architecture),
     }
     values.update(flags.as_values())
     return decide("spec", modules, values)
@@ -183,17 +189,13 @@ def _spec_data_flows(spec: IntegrationSpec) -> bool:
     return len(step_modules) >= 2
 
 
-def _complex_rollback(spec: IntegrationSpec) -> bool:
+def _complex_rollback(plan: SagaPlan) -> bool:
     """A failure somewhere must undo work in a module other than the one that failed."""
-    plan = plan_saga(spec)
     for point in plan.failure_points:
         failing = name_key(plan.steps[point.step - 1].module)
         if any(name_key(action.module) != failing for action in point.compensations):
             return True
-    return any(
-        plan_step.role is StepRole.COMPENSATABLE and plan_step.compensation is None
-        for plan_step in plan.steps
-    )
+    return any(plan_step.role is StepRole.UNCOMPENSATED for plan_step in plan.steps)
 
 
 def _shared_interfaces(spec: IntegrationSpec) -> bool:
@@ -237,7 +239,7 @@ def triage_modules(
     files_by_module: Mapping[str, tuple[str, ...]] | None = None,
 ) -> TriageResult:
     """Decide from module names; flags win over what the architecture lets us infer."""
-    known = usable(architecture)
+    known = architecture if architecture is not None and architecture.modules else None
     values: dict[str, tuple[bool | None, str]] = {}
     if known is not None:
         values.update(_architecture_values(modules, known))

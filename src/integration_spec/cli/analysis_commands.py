@@ -181,8 +181,8 @@ def triage(
     from integration_spec.analysis import api
     from integration_spec.analysis.codes import input_error
     from integration_spec.analysis.render import render_triage
-    from integration_spec.analysis.report import Decision
     from integration_spec.analysis.triage import Flags, split_module_list
+    from integration_spec.model.analysis import Decision
 
     sources = [given for given in (spec_path, module_list, revision) if given is not None]
     if len(sources) != 1:

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from integration_spec.analysis.report import Decision
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.draft.errors import DraftError
 from integration_spec.draft.names import validate_name
 from integration_spec.draft.planner import Draft, DraftInputs, plan_spec
+from integration_spec.model.analysis import Decision
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.source import read_text, write_text_atomic
 from integration_spec.spec.render import render_spec

@@ -15,9 +15,10 @@ from integration_spec.draft.failures import step_name
 from integration_spec.draft.operations import READ_VERBS, UNDO_VERBS, fields_of
 from integration_spec.draft.plan import Flow, LinkKind, Operation, OpKind, Saga, module_of
 from integration_spec.draft.vocabulary import kebab, overlap, split_words
+from integration_spec.facts.artifacts import endpoint_key
+from integration_spec.facts.modules import is_foundation
 from integration_spec.model.architecture import Architecture, Endpoint, Module
 from integration_spec.model.spec import EndpointContract, EventContract
-from integration_spec.rules._architecture_support import endpoint_key, is_foundation
 
 MIN_ENDPOINT_FIT = 0.5
 """Share of an operation's words an endpoint path must contain to be taken as its route."""

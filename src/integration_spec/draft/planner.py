@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from integration_spec.analysis.report import TriageResult
 from integration_spec.analysis.triage import triage_spec
 from integration_spec.draft import (
     contracts,
@@ -25,6 +24,7 @@ from integration_spec.draft.names import title_from_name, validate_name
 from integration_spec.draft.plan import Flow, LinkKind, Saga
 from integration_spec.draft.selection import Selection, select_modules
 from integration_spec.draft.vocabulary import parse_query
+from integration_spec.model.analysis import TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import (
     PRIORITIES,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from integration_spec.draft.errors import DraftError
 from integration_spec.draft.vocabulary import Query, Term, similar, split_words
+from integration_spec.facts.modules import is_foundation
 from integration_spec.model.architecture import Architecture, Module
-from integration_spec.rules._architecture_support import is_foundation
 
 FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("name", 4.0),

@@ -43,6 +43,14 @@ def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     return [by_key[key] for key in keys]
 
 
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A ``did you mean`` hint, or ``None`` when nothing is close."""
+    close = suggest(name.strip().strip("*_`"), [c.strip().strip("*_`") for c in candidates])
+    if not close:
+        return None
+    return "did you mean " + " or ".join(f"'{item}'" for item in close) + "?"
+
+
 def split_names(text: str) -> tuple[str, ...]:
     """Split a list cell such as ``Cart, Email; Payments`` into names.
 

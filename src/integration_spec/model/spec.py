@@ -343,6 +343,12 @@ class IntegrationSpec:
     shared_state: tuple[SharedStateEntry, ...] = ()
     failure_modes: tuple[FailureMode, ...] = ()
     compensation: tuple[CompensationBlock, ...] = ()
+    fenced_compensation: tuple[CompensationBlock, ...] = field(default=(), compare=False)
+    """Compensation blocks written inside a fenced code block, read for the analysis only.
+
+    The fence itself is kept verbatim as a note (and rendered back from it), so these do
+    not take part in equality or rendering.
+    """
     shared_types: str = ""
     endpoints: tuple[EndpointContract, ...] = ()
     events_published: tuple[EventContract, ...] = ()

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from integration_spec.facts.modules import NameKind
+from integration_spec.facts.text import plain
 from integration_spec.markdown.blocks import Block, Fence, ListBlock, Quote, parse_blocks
-from integration_spec.model.names import name_key, normalize_name, suggest
+from integration_spec.model.names import normalize_name, suggest
 from integration_spec.model.spec import SECTION_HEADINGS as SPEC_HEADINGS
 from integration_spec.model.spec import SECTION_LAYOUT, IntegrationSpec, SectionKey
-from integration_spec.rules._architecture_support import is_unknown
 from integration_spec.rules.base import RuleContext
-from integration_spec.rules.common import has_todo, is_blank, plain
 
 SECTION_HEADINGS: dict[SectionKey, str] = {key: SPEC_HEADINGS[key][1] for key, _ in SECTION_LAYOUT}
 """The level-2 sections of the canonical form, in canonical order."""
@@ -47,11 +47,6 @@ SECTION_PLACEHOLDERS: dict[SectionKey, str] = {
 
 _SEPARATORS = ("", "---", "***", "___")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s|$)")
-
-
-def missing_value(text: str | None) -> bool:
-    """Whether a value is absent or a placeholder; a ``TODO`` is left to the TODO rule."""
-    return is_blank(text) and not has_todo(text)
 
 
 def has_section(spec: IntegrationSpec, key: SectionKey) -> bool:
@@ -170,13 +165,11 @@ def fenced_lines(text: str) -> set[int]:
 # -- modules ---------------------------------------------------------------------------------
 
 _FINE_SPLIT = re.compile(r"\s*(?:/|\+|&|→|->|<->|↔|⇄|⇆|\band\b)\s*", re.IGNORECASE)
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-_EVERY_MODULE = {"all", "allmodules", "everymodule", "allinvolvedmodules", "everyinvolvedmodule"}
 
 
-def module_key(name: str) -> str:
-    """The key a module name is compared by (case, separators and markup ignored)."""
-    return name_key(plain(_PARENTHETICAL.sub("", name)))
+def module_key(context: RuleContext, name: str) -> str:
+    """The key a written module name is compared by (resolved by the facts)."""
+    return context.facts.modules.resolve(name).key
 
 
 def known_to_architecture(context: RuleContext, name: str) -> bool:
@@ -184,7 +177,7 @@ def known_to_architecture(context: RuleContext, name: str) -> bool:
 
     An unknown name is the architecture rules' to report (AR001/AR002); the rules here skip it.
     """
-    return not is_unknown(context.architecture, name)
+    return context.facts.modules.resolve(name).is_known
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,23 +197,21 @@ def involved_modules(context: RuleContext) -> list[InvolvedModule]:
     """
     seen: set[str] = set()
     modules: list[InvolvedModule] = []
-    for row in context.spec.modules:
-        key = module_key(row.module)
-        if not key or is_blank(row.module) or has_todo(row.module) or key in seen:
+    for row, ref in context.facts.modules.rows:
+        if not ref.is_named or ref.key in seen:
             continue
-        seen.add(key)
-        if known_to_architecture(context, row.module):
-            modules.append(InvolvedModule(plain(row.module), key, row.line))
+        seen.add(ref.key)
+        if ref.is_known:
+            modules.append(InvolvedModule(ref.written, ref.key, row.line))
     return modules
 
 
-def all_involved_keys(spec: IntegrationSpec) -> dict[str, str]:
+def all_involved_keys(context: RuleContext) -> dict[str, str]:
     """Every named Modules Involved row: key to name as written (markup dropped)."""
     keys: dict[str, str] = {}
-    for row in spec.modules:
-        key = module_key(row.module)
-        if key and not is_blank(row.module):
-            keys.setdefault(key, plain(row.module))
+    for _, ref in context.facts.modules.rows:
+        if ref.is_named:
+            keys.setdefault(ref.key, ref.written)
     return keys
 
 
@@ -232,27 +223,26 @@ class Mentions:
     unresolved: tuple[str, ...]
 
 
-def mentioned_modules(names: Iterable[str], involved: dict[str, str]) -> Mentions:
-    """Resolve written names (``cart``, ``Cart and Checkout``, ``cart (read-only)``).
-
-    ``involved`` maps module keys to names (see :func:`all_involved_keys`).
-    """
+def mentioned_modules(context: RuleContext, names: Iterable[str]) -> Mentions:
+    """Resolve written names (``cart``, ``Cart and Checkout``, ``cart (read-only)``)."""
+    modules = context.facts.modules
+    involved = all_involved_keys(context)
     keys: set[str] = set()
     unresolved: list[str] = []
     for written in names:
-        if is_blank(written) or has_todo(written):
+        ref = modules.resolve(written)
+        if ref.kind is NameKind.PLACEHOLDER:
             continue
-        key = module_key(written)
-        if key in involved:
-            keys.add(key)
-            continue
-        if normalize_name(plain(written)) in _EVERY_MODULE:
+        if ref.kind is NameKind.EVERY:
             keys.update(involved)
             continue
+        if ref.is_involved:
+            keys.add(ref.key)
+            continue
         parts = [part for part in _FINE_SPLIT.split(written) if part.strip()]
-        part_keys = [module_key(part) for part in parts]
-        if len(parts) > 1 and all(part_key in involved for part_key in part_keys):
-            keys.update(part_keys)
+        part_refs = [modules.resolve(part) for part in parts]
+        if len(parts) > 1 and all(part.is_involved for part in part_refs):
+            keys.update(part.key for part in part_refs)
         else:
             unresolved.append(plain(written))
     return Mentions(frozenset(keys), tuple(unresolved))
@@ -282,9 +272,3 @@ def tokens(text: str) -> set[str]:
         if normalized:
             found.add(normalized)
     return found
-
-
-def excerpt(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

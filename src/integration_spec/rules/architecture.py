@@ -8,39 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from integration_spec.model.architecture import Architecture, Module
+from integration_spec.facts.artifacts import endpoint_key, event_key
+from integration_spec.facts.modules import ModuleRef, NameKind, is_named
+from integration_spec.facts.text import plain
+from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import name_key
+from integration_spec.model.names import did_you_mean, name_key
 from integration_spec.model.spec import IntegrationSpec
-from integration_spec.rules._architecture_support import (
-    cycle_closing_calls,
-    endpoint_key,
-    external_owner,
-    is_foundation,
-    is_involved,
-    is_named,
-    is_participant,
-    module_name,
-    resolve,
-    resolved_calls,
-    usable,
-)
-from integration_spec.rules._dataflow_support import event_key
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import did_you_mean, plain
 
 _MODULES_EXIST = "All modules exist in architecture"
 _UNRESOLVED_DEPENDENCY = "AX002"
 """The reader's code for a dependency that names no module (ArchitectureCode.UNKNOWN_DEPENDENCY)."""
 
 
-def _unknown_hint(architecture: Architecture, name: str) -> str:
-    suggestion = did_you_mean(module_name(name), architecture.module_names)
+def _unknown_hint(architecture: Architecture, ref: ModuleRef) -> str:
+    suggestion = did_you_mean(ref.written, architecture.module_names)
     if suggestion:
         return suggestion
-    owner = external_owner(architecture, name)
-    if owner is not None:
-        return f"'{module_name(name)}' is an external service of '{owner.name}'; name that module"
     if len(architecture.modules) <= 12:
         return "the architecture's modules are " + ", ".join(architecture.module_names)
     return "add it to the architecture's Module Inventory, or correct the name"
@@ -75,28 +60,40 @@ class ModuleNotInArchitecture(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each Modules Involved row the architecture does not know."""
-        architecture = usable(context.architecture)
+        architecture = context.facts.architecture
         if architecture is None:
             return
-        for row in context.spec.modules:
-            if is_named(row.module) and resolve(architecture, row.module) is None:
+        for row, ref in context.facts.modules.rows:
+            if ref.is_unknown_module:
                 yield Finding(
-                    message=f"module '{module_name(row.module)}' is not in the architecture",
+                    message=f"module '{ref.written}' is not in the architecture",
                     line=row.line,
-                    hint=_unknown_hint(architecture, row.module),
+                    hint=_unknown_hint(architecture, ref),
                 )
 
 
-def _module_mentions(
-    spec: IntegrationSpec, architecture: Architecture
-) -> list[tuple[int, str, str]]:
+_CALLS = "Synchronous Calls"
+
+
+def _call_owners(context: RuleContext) -> set[tuple[int | None, str]]:
+    """(line, module name) of each call's two sides, for "is this the owner calling"."""
+    found: set[tuple[int | None, str]] = set()
+    for call in context.spec.sync_calls:
+        for side in (call.caller, call.callee):
+            ref = context.facts.modules.resolve(side)
+            if ref.kind is NameKind.MODULE and ref.module is not None:
+                found.add((call.line, ref.module.name))
+    return found
+
+
+def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
     """Every place a module is named outside Modules Involved: (line, name, where)."""
     found: list[tuple[int | None, str, str]] = []
     for number, step in enumerate(spec.flow_steps, start=1):
         found.append((step.line, step.module, f"flow step {number}"))
     for call in spec.sync_calls:
-        found.append((call.line, call.caller, "Synchronous Calls"))
-        found.append((call.line, call.callee, "Synchronous Calls"))
+        found.append((call.line, call.caller, _CALLS))
+        found.append((call.line, call.callee, _CALLS))
     for event in spec.async_events:
         for name in (event.publisher, *event.subscribers):
             found.append((event.line, name, "Asynchronous Events"))
@@ -115,9 +112,7 @@ def _module_mentions(
         found.append((unit.line, unit.module, "Unit Tests"))
     for test in spec.integration_tests:
         for name in test.modules:
-            # Integration tests may name the external service they run against.
-            if external_owner(architecture, name) is None:
-                found.append((test.line, name, "Integration Tests"))
+            found.append((test.line, name, "Integration Tests"))
     ordered = sorted(
         ((line, name, where) for line, name, where in found if line is not None),
         key=lambda item: item[0],
@@ -153,22 +148,31 @@ class UnknownModuleReference(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each unknown name once, at its first use."""
-        architecture = usable(context.architecture)
+        architecture = context.facts.architecture
         if architecture is None:
             return
         seen: set[str] = set()
-        for line, name, where in _module_mentions(context.spec, architecture):
-            if not is_named(name) or is_involved(context.spec, name):
+        for line, name, where in _module_mentions(context.spec):
+            ref = context.facts.modules.resolve(name)
+            if ref.is_involved or ref.key in seen:
                 continue
-            key = name_key(module_name(name))
-            if key in seen or resolve(architecture, name) is not None:
-                continue
-            seen.add(key)
-            yield Finding(
-                message=f"module '{module_name(name)}' ({where}) is not in the architecture",
-                line=line or None,
-                hint=_unknown_hint(architecture, name),
-            )
+            if ref.is_unknown_module:
+                seen.add(ref.key)
+                yield Finding(
+                    message=f"module '{ref.written}' ({where}) is not in the architecture",
+                    line=line or None,
+                    hint=_unknown_hint(architecture, ref),
+                )
+            elif ref.kind is NameKind.EXTERNAL and ref.module is not None and where == _CALLS:
+                if (line, ref.module.name) in _call_owners(context):
+                    continue  # the owner calling its own external service
+                seen.add(ref.key)
+                yield Finding(
+                    message=f"'{ref.written}' ({where}) is an external service of "
+                    f"'{ref.module.name}', not a module",
+                    line=line or None,
+                    hint=f"call '{ref.module.name}', which owns the integration",
+                )
 
 
 def _event_rows(spec: IntegrationSpec) -> list[tuple[str, str, int | None]]:
@@ -215,19 +219,20 @@ class EventPublisherMismatch(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each events row whose publisher is not the declaring module."""
-        architecture = usable(context.architecture)
+        architecture = context.facts.architecture
         if architecture is None:
             return
         declared = _declared_events(architecture)
         for event, publisher, line in _event_rows(context.spec):
-            if not is_named(event) or not is_participant(context.spec, architecture, publisher):
+            ref = context.facts.modules.resolve(publisher)
+            if not is_named(event) or not ref.is_participant:
                 continue
             owners = declared.get(event_key(event), [])
-            module = resolve(architecture, publisher)
+            module = ref.module
             if owners and module is not None and module.name not in owners:
                 yield Finding(
                     message=(
-                        f"event '{plain(event)}' is published by '{module_name(publisher)}' "
+                        f"event '{plain(event)}' is published by '{ref.written}' "
                         f"here, but the architecture declares it under "
                         + " and ".join(f"'{owner}'" for owner in owners)
                     ),
@@ -237,11 +242,13 @@ class EventPublisherMismatch(Rule):
 
 
 class EventNotInArchitecture(Rule):
-    """Every event the spec publishes is declared in the architecture.
+    """Every event the spec uses is declared: in the architecture, or as new by the spec.
 
-    A new event is a new shared interface: other teams discover events in the
-    architecture's Domain Events, so a spec that introduces one should add it there.
-    Reported once per event; skipped when the architecture declares no events at all.
+    An event is a shared interface: other teams discover events in the architecture's
+    Domain Events, or in a spec's API Contracts > Events Published, which is where a spec
+    declares the events it introduces (with their payload). An event in the coordination
+    tables that neither declares is an interface nobody defined. Reported once per event;
+    skipped when the architecture declares no events at all.
 
     Fails:
 
@@ -253,7 +260,12 @@ class EventNotInArchitecture(Rule):
 
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
-        | OrderPlaced | checkout | notifications | Send the confirmation |
+        | GuestCheckoutAbandoned | checkout | notifications | Send a reminder |
+
+        ### Events Published
+        | Event | Module | Payload | When |
+        |-------|--------|---------|------|
+        | GuestCheckoutAbandoned | checkout | cartId, email | 24 h after the last activity |
     """
 
     code = "AR004"
@@ -263,27 +275,32 @@ class EventNotInArchitecture(Rule):
     needs_architecture = True
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report the first row of each event no module declares."""
-        architecture = usable(context.architecture)
+        """Report the first row of each event neither the architecture nor the spec declares."""
+        architecture = context.facts.architecture
         if architecture is None:
             return
-        declared = _declared_events(architecture)
+        declared = set(_declared_events(architecture))
         if not declared:
             return
+        declared |= {event_key(row.event) for row in context.spec.events_published}
         seen: set[str] = set()
-        for event, publisher, line in _event_rows(context.spec):
-            key = event_key(event)
-            if not is_named(event) or key in declared or key in seen or not key:
+        for event in context.spec.async_events:
+            key = event_key(event.event)
+            if not is_named(event.event) or key in declared or key in seen or not key:
                 continue
-            if not is_participant(context.spec, architecture, publisher):
+            if "new" in plain(event.event).casefold().split("(", 1)[-1].split():
+                continue  # "OrderRefunded (new)": declared new in place
+            ref = context.facts.modules.resolve(event.publisher)
+            if not ref.is_participant:
                 continue
-            module = resolve(architecture, publisher)
-            owner = module.name if module is not None else module_name(publisher)
+            owner = ref.module.name if ref.module is not None else ref.written
             seen.add(key)
             yield Finding(
-                message=f"new event '{plain(event)}' is not declared in the architecture",
-                line=line,
-                hint=f"add it to the Domain Events of '{owner}' in the architecture",
+                message=f"event '{plain(event.event)}' is neither in the architecture nor "
+                "declared new under Events Published",
+                line=event.line,
+                hint=f"add it to Events Published with its payload, and to the Domain Events "
+                f"of '{owner}' in the architecture",
             )
 
 
@@ -315,7 +332,7 @@ class EndpointCollision(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report endpoints another module already declares or creates."""
-        architecture = usable(context.architecture)
+        architecture = context.facts.architecture
         if architecture is None:
             return
         taken: dict[tuple[str, str], str] = {}
@@ -327,10 +344,10 @@ class EndpointCollision(Rule):
         created: dict[tuple[str, str], tuple[str, int | None]] = {}
         for row in context.spec.endpoints:
             key = endpoint_key(row.method, row.path)
-            if key is None or not is_participant(context.spec, architecture, row.module):
+            ref = context.facts.modules.resolve(row.module)
+            if key is None or not ref.is_participant:
                 continue
-            declaring = resolve(architecture, row.module)
-            name = declaring.name if declaring is not None else module_name(row.module)
+            name = ref.name
             shown = f"{plain(row.method).upper()} {plain(row.path)}"
             owner = taken.get(key)
             earlier = created.get(key)
@@ -349,21 +366,6 @@ class EndpointCollision(Rule):
                     hint="one endpoint belongs to one module",
                 )
             created.setdefault(key, (name, row.line))
-
-
-def _dependencies_complete(architecture: Architecture, module: Module) -> bool:
-    """Whether the architecture states all of ``module``'s dependencies.
-
-    A module without any, or one with a dependency the reader could not resolve to a
-    module, may depend on more than the model says: the rules do not guess.
-    """
-    if not module.dependencies:
-        return False
-    line = module.lines.get("dependencies")
-    return not any(
-        diagnostic.code == _UNRESOLVED_DEPENDENCY and diagnostic.line == line
-        for diagnostic in architecture.diagnostics
-    )
 
 
 class CallAgainstDependencies(Rule):
@@ -397,42 +399,9 @@ class CallAgainstDependencies(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each caller/callee pair the architecture does not allow, once."""
-        architecture = usable(context.architecture)
-        if architecture is None:
-            return
-        cycles = cycle_closing_calls(context.spec, architecture)
-        seen: set[tuple[str, str]] = set()
-        for resolved in resolved_calls(context.spec, architecture):
-            caller, callee = resolved.caller, resolved.callee
-            pair = (caller.name, callee.name)
-            if pair in seen or pair in cycles or is_foundation(architecture, callee):
-                continue
-            seen.add(pair)
-            if caller.depends_on(callee.name):
-                continue
-            method = plain(resolved.call.method)
-            via = f" ({method})" if method else ""
-            if caller.phase is not None and callee.phase is not None:
-                if caller.phase > callee.phase and not _dependencies_complete(architecture, caller):
-                    continue
-                where = "a higher" if caller.phase < callee.phase else "the same"
-                if caller.phase <= callee.phase:
-                    yield Finding(
-                        message=f"'{caller.name}' (build phase {caller.phase}) calls "
-                        f"'{callee.name}'{via}, which is in {where} build phase "
-                        f"({callee.phase})",
-                        line=resolved.call.line,
-                        hint=f"let '{callee.name}' publish an event that '{caller.name}' handles",
-                    )
-                    continue
-            elif not _dependencies_complete(architecture, caller):
-                continue
-            yield Finding(
-                message=f"'{caller.name}' calls '{callee.name}'{via} but does not depend on it "
-                "in the architecture",
-                line=resolved.call.line,
-                hint=f"add '{callee.name}' to the dependencies of '{caller.name}'",
-            )
+        for finding in context.facts.boundaries:
+            if finding.related_rule == self.code:
+                yield Finding(message=finding.message, line=finding.line, hint=finding.hint)
 
 
 class NewDependencyCycle(Rule):
@@ -464,22 +433,58 @@ class NewDependencyCycle(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each call that closes a cycle, with the cycle."""
-        architecture = usable(context.architecture)
-        if architecture is None:
-            return
-        closing = cycle_closing_calls(context.spec, architecture)
-        for resolved, cycle in sorted(closing.values(), key=lambda item: item[0].call.line or 0):
-            method = plain(resolved.call.method)
-            via = f" ({method})" if method else ""
-            yield Finding(
-                message=(
-                    f"call '{resolved.caller.name}' -> '{resolved.callee.name}'{via} creates a "
-                    "dependency cycle: " + " -> ".join(cycle)
-                ),
-                line=resolved.call.line,
-                hint=f"let '{resolved.caller.name}' react to an event of "
-                f"'{resolved.callee.name}' instead of calling it",
-            )
+        for finding in context.facts.boundaries:
+            if finding.related_rule == self.code:
+                yield Finding(message=finding.message, line=finding.line, hint=finding.hint)
+
+
+class NotAModule(Rule):
+    """Modules Involved lists bounded contexts, not their layers, adapters or infrastructure.
+
+    ``adapters/stripe``, ``session/api`` or ``frontend`` are parts of the system, not modules
+    of the architecture: the module that owns them is the one that plans the work (and its
+    Changes can name the adapter). Not a misspelling, so a warning, not AR001's error.
+
+    Fails:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | adapters/stripe | Both | New webhook handler |
+
+    Passes:
+
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | payments | Both | New Stripe webhook handler (adapters/stripe) |
+    """
+
+    code = "AR008"
+    name = "not-a-module"
+    family = Family.ARCHITECTURE
+    severity = Severity.WARNING
+    checklist = (_MODULES_EXIST,)
+    needs_architecture = True
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report Modules Involved rows that are a layer, adapter or technical part."""
+        for row, ref in context.facts.modules.rows:
+            if ref.kind is NameKind.PART and ref.module is not None and "/" in ref.written:
+                owner = ref.module.name
+                message = f"'{ref.written}' is a layer of module '{owner}', not a module"
+                hint = f"list '{owner}' and name the layer in its Changes"
+            elif ref.kind is NameKind.EXTERNAL and ref.module is not None:
+                owner = ref.module.name
+                message = f"'{ref.written}' is an external service of '{owner}', not a module"
+                hint = f"list '{owner}' and name the service in its Changes"
+            elif ref.kind is NameKind.INFRASTRUCTURE:
+                message = f"'{ref.written}' is a technical part of the system, not a module"
+                hint = (
+                    "name the module whose work it is, or add it to the architecture if it is "
+                    "a bounded context"
+                )
+            else:
+                continue
+            yield Finding(message=message, line=row.line, hint=hint)
 
 
 RULES: tuple[type[Rule], ...] = (
@@ -490,4 +495,5 @@ RULES: tuple[type[Rule], ...] = (
     EndpointCollision,
     CallAgainstDependencies,
     NewDependencyCycle,
+    NotAModule,
 )

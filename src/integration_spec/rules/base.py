@@ -11,8 +11,10 @@ import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import ClassVar
 
+from integration_spec.facts import SpecFacts, spec_facts
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.spec import IntegrationSpec
@@ -88,15 +90,23 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class RuleContext:
-    """Everything a rule may look at for one spec."""
+    """Everything a rule may look at for one spec.
+
+    ``facts`` is read once per spec, on first use, and shared by every rule.
+    """
 
     spec: IntegrationSpec
     architecture: Architecture | None
     text: str
     path: str
     lines: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def facts(self) -> SpecFacts:
+        """What the spec means (:mod:`integration_spec.facts`), read once."""
+        return spec_facts(self.spec, self.architecture)
 
     @property
     def file_name(self) -> str:

@@ -5,39 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import name_key, normalize_name
-from integration_spec.model.spec import IntegrationSpec, SectionKey, SharedStateEntry
-from integration_spec.rules._architecture_support import (
+from integration_spec.facts.artifacts import (
+    artifact,
     endpoint_from_text,
     endpoint_key,
-    is_involved,
-    is_named,
-    is_participant,
-    is_unknown,
-    misspelled_row,
-    module_name,
-    resolve,
-    usable,
-)
-from integration_spec.rules._dataflow_support import (
-    artifact,
     event_key,
-    links,
     looks_like_event,
-    module_keys,
-    step_label,
-    words,
 )
+from integration_spec.facts.coordination import links
+from integration_spec.facts.modules import NameKind, is_named, module_name
+from integration_spec.facts.steps import step_label
+from integration_spec.facts.text import plain, words
+from integration_spec.model.diagnostics import Severity
+from integration_spec.model.names import did_you_mean, normalize_name
+from integration_spec.model.spec import IntegrationSpec, SectionKey, SharedStateEntry
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import did_you_mean, involvement, plain
 
 _BIDIRECTIONAL = "Coordination points bidirectional"
 _OWNER_SEPARATORS = re.compile(r"\s*(?:,|;|/|\+|\band\b|&)\s*")
 
 
-def coordination_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
+def coordination_mentions(context: RuleContext) -> list[tuple[int, str, str]]:
     """(line, name, what) for every module named in the coordination tables, by line."""
+    spec = context.spec
     found: list[tuple[int, str, str]] = []
     for call in spec.sync_calls:
         found.append((call.line or 0, call.caller, f"calls '{module_name(call.callee)}'"))
@@ -49,7 +39,7 @@ def coordination_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
     for contract in spec.events_published:
         found.append((contract.line or 0, contract.module, f"publishes '{plain(contract.event)}'"))
     for entry in spec.shared_state:
-        for owner in _owners(spec, entry):
+        for owner in _owners(context, entry):
             found.append((entry.line or 0, owner, f"owns '{plain(entry.data)}'"))
         for reader in entry.readers:
             found.append((entry.line or 0, reader, f"reads '{plain(entry.data)}'"))
@@ -91,21 +81,20 @@ class CoordinationModuleNotInvolved(Rule):
         spec = context.spec
         if not spec.modules:
             return
-        seen = module_keys(step.module for step in spec.flow_steps)
-        for line, name, what in coordination_mentions(spec):
-            if not is_named(name) or is_involved(spec, name):
+        modules = context.facts.modules
+        seen = modules.keys(step.module for step in spec.flow_steps)
+        for line, name, what in coordination_mentions(context):
+            ref = modules.resolve(name)
+            if not ref.is_named or ref.is_involved or ref.key in seen:
                 continue
-            key = name_key(module_name(name))
-            if key in seen or is_unknown(context.architecture, name):
-                continue
-            if misspelled_row(spec, context.architecture, name):
-                continue
-            seen.add(key)
+            if ref.kind not in (NameKind.MODULE, NameKind.UNCHECKED):
+                continue  # unknown names and layers are the Architecture rules'
+            seen.add(ref.key)
             yield Finding(
-                message=f"module '{module_name(name)}' {what} but is not in Modules Involved",
+                message=f"module '{ref.written}' {what} but is not in Modules Involved",
                 line=line or None,
-                hint=did_you_mean(name, spec.module_names)
-                or f"add '{module_name(name)}' to Modules Involved with its role",
+                hint=did_you_mean(ref.written, spec.module_names)
+                or f"add '{ref.written}' to Modules Involved with its role",
             )
 
 
@@ -152,13 +141,13 @@ class CalleeLacksMethod(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report calls whose method the callee does not offer, once per callee and method."""
         spec = context.spec
-        architecture = usable(context.architecture)
-        if architecture is None:
+        if context.facts.architecture is None:
             return
         seen: set[tuple[str, str]] = set()
         for call in spec.sync_calls:
-            module = resolve(architecture, call.callee)
-            if module is None or not is_participant(spec, architecture, call.callee):
+            callee = context.facts.modules.resolve(call.callee)
+            module = callee.module
+            if module is None or callee.kind is not NameKind.MODULE or not callee.is_participant:
                 continue
             if not is_named(call.method):
                 continue
@@ -169,11 +158,10 @@ class CalleeLacksMethod(Rule):
             endpoints |= {
                 endpoint_key(row.method, row.path)
                 for row in spec.endpoints
-                if is_named(row.module)
-                and name_key(module_name(row.module)) == name_key(module.name)
+                if context.facts.modules.resolve(row.module).module is module
             }
             endpoints.discard(None)
-            row = involvement(spec, module_name(call.callee))
+            row = callee.involved_row
             changes = normalize_name(row.changes) if row is not None else ""
             endpoint = endpoint_from_text(call.method)
             if endpoint is not None:
@@ -364,7 +352,7 @@ class EventTablesDisagree(Rule):
             or spec.section(SectionKey.EVENTS_PUBLISHED) is None
         ):
             return
-        architecture = usable(context.architecture)
+        architecture = context.facts.architecture
         declared = (
             {event_key(event) for module in architecture.modules for event in module.domain_events}
             if architecture is not None
@@ -402,12 +390,13 @@ class EventTablesDisagree(Rule):
                     )
                 )
                 continue
+            modules = context.facts.modules
             if key in declared or not (
-                is_participant(spec, architecture, matching.publisher)
-                and is_participant(spec, architecture, contract.module)
+                modules.resolve(matching.publisher).is_participant
+                and modules.resolve(contract.module).is_participant
             ):
                 continue
-            if name_key(module_name(matching.publisher)) != name_key(module_name(contract.module)):
+            if not modules.same(matching.publisher, contract.module):
                 findings.append(
                     Finding(
                         message=f"event '{plain(contract.event)}' is published by "
@@ -421,12 +410,12 @@ class EventTablesDisagree(Rule):
         yield from sorted(findings, key=lambda finding: finding.line or 0)
 
 
-def _owners(spec: IntegrationSpec, entry: SharedStateEntry) -> list[str]:
+def _owners(context: RuleContext, entry: SharedStateEntry) -> list[str]:
     """The owners a Shared State row names (one, when the cell is one module name)."""
     text = plain(entry.owner)
     if not is_named(text):
         return []
-    if is_involved(spec, text):
+    if context.facts.modules.resolve(text).is_involved:
         return [text]
     return [name for name in _OWNER_SEPARATORS.split(text) if name.strip()] or [text]
 
@@ -462,9 +451,9 @@ class SharedStateOwnerCount(Rule):
         for entry in spec.shared_state:
             if not is_named(entry.data):
                 continue
-            owners = _owners(spec, entry)
+            owners = _owners(context, entry)
             if len(owners) == 1 or (
-                len(owners) > 1 and resolve(context.architecture, entry.owner) is not None
+                len(owners) > 1 and context.facts.modules.resolve(entry.owner).module is not None
             ):
                 continue
             if not owners:
@@ -515,10 +504,11 @@ class SharedStateOwnerRole(Rule):
         """Report shared state owned by a module whose role is Consumer."""
         spec = context.spec
         for entry in spec.shared_state:
-            owners = _owners(spec, entry)
-            if len(owners) != 1 or not is_participant(spec, context.architecture, owners[0]):
+            owners = _owners(context, entry)
+            owner = context.facts.modules.resolve(owners[0])
+            if len(owners) != 1 or not owner.is_participant:
                 continue
-            row = involvement(spec, module_name(owners[0]))
+            row = owner.involved_row
             role = words(row.role)[:1] if row is not None else []
             if role == ["consumer"]:
                 yield Finding(
@@ -561,18 +551,19 @@ class StrongConsistencyOverEvents(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report Strong rows whose owner and readers are linked by events only."""
         spec = context.spec
-        found = links(spec)
+        found = links(spec, context.facts.modules)
         for entry in spec.shared_state:
-            owners = _owners(spec, entry)
+            owners = _owners(context, entry)
             if len(owners) != 1 or "strong" not in words(entry.consistency):
                 continue
-            owner = name_key(module_name(owners[0]))
+            modules = context.facts.modules
+            owner = modules.resolve(owners[0]).key
             asynchronous = [
                 module_name(reader)
                 for reader in entry.readers
                 if is_named(reader)
-                and frozenset((owner, name_key(module_name(reader)))) in found["event"]
-                and frozenset((owner, name_key(module_name(reader)))) not in found["call"]
+                and frozenset((owner, modules.resolve(reader).key)) in found["event"]
+                and frozenset((owner, modules.resolve(reader).key)) not in found["call"]
             ]
             if asynchronous:
                 readers = ", ".join(f"'{reader}'" for reader in asynchronous)

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from integration_spec.facts.artifacts import artifact, event_key
+from integration_spec.facts.diagrams import diagram_names
+from integration_spec.facts.modules import NameKind, is_named, module_name
+from integration_spec.facts.steps import step_label
+from integration_spec.facts.text import camel_words, has_todo, is_blank, plain, singular, word_set
 from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import name_key, normalize_name, suggest
+from integration_spec.model.names import did_you_mean, name_key, normalize_name, suggest
 from integration_spec.model.spec import FlowStep, IntegrationSpec, SectionKey
-from integration_spec.rules._architecture_support import (
-    is_involved,
-    is_named,
-    is_participant,
-    is_unknown,
-    misspelled_row,
-    module_name,
-    resolve,
-    usable,
-)
-from integration_spec.rules._dataflow_support import (
-    artifact,
-    camel_words,
-    diagram_names,
-    event_key,
-    flow_and_coordination_modules,
-    singular,
-    step_label,
-    word_set,
-)
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import did_you_mean, has_todo, is_blank, plain
 
 _NO_DEAD_ENDS = "Data flow complete (no dead ends)"
 _RECOVERY = "All failures have recovery"
@@ -125,21 +109,18 @@ class StepModuleNotInvolved(Rule):
             return
         seen: set[str] = set()
         for index, step in enumerate(spec.flow_steps):
-            name = step.module
-            if not is_named(name) or is_involved(spec, name):
+            ref = context.facts.modules.resolve(step.module)
+            if not ref.is_named or ref.is_involved or ref.key in seen:
                 continue
-            key = name_key(module_name(name))
-            if key in seen or is_unknown(context.architecture, name):
-                continue
-            if misspelled_row(spec, context.architecture, name):
-                continue
-            seen.add(key)
+            if ref.kind not in (NameKind.MODULE, NameKind.UNCHECKED):
+                continue  # unknown names and layers are the Architecture rules'
+            seen.add(ref.key)
             yield Finding(
-                message=f"module '{module_name(name)}' of {step_label(index, step)} "
+                message=f"module '{ref.written}' of {step_label(index, step)} "
                 "is not in Modules Involved",
                 line=step.line,
-                hint=did_you_mean(name, spec.module_names)
-                or f"add '{module_name(name)}' to Modules Involved with its role",
+                hint=did_you_mean(ref.written, spec.module_names)
+                or f"add '{ref.written}' to Modules Involved with its role",
             )
 
 
@@ -170,29 +151,55 @@ class StepWithoutFailure(Rule):
     checklist = (_RECOVERY,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report steps whose Failure bullet is missing or empty (a TODO is ST's)."""
-        for index, step in enumerate(context.spec.flow_steps):
-            if has_todo(step.failure) or not is_blank(step.failure):
+        """Report steps whose Failure bullet is missing, empty or without a recovery."""
+        for facts in context.facts.steps:
+            step = facts.step
+            if has_todo(step.failure):
                 continue
             if is_blank(step.name) and is_blank(step.module):
                 continue  # a template's placeholder step
+            if not is_blank(step.failure):
+                reading = facts.failure
+                if reading is not None and not reading.has_recovery:
+                    unrecovered = next(case.what for case in reading.cases if not case.recovery)
+                    yield Finding(
+                        message=f"{facts.label} says what fails ('{unrecovered}') but not "
+                        "how it is recovered",
+                        line=reading.line,
+                        hint="add the recovery after the failure: '<what fails>: <retry, "
+                        "undo or fallback>'",
+                    )
+                continue
             empty = step.failure is not None
             yield Finding(
-                message=f"{step_label(index, step)} has "
+                message=f"{facts.label} has "
                 + ("an empty Failure line" if empty else "no Failure line"),
                 line=step.field_lines.get("failure", step.line) if empty else step.line,
                 hint="add '- Failure: <what fails>: <recovery>' to the step",
             )
 
 
-def _consumers_text(steps: tuple[FlowStep, ...]) -> list[str]:
-    """Normalized texts that can consume an output: later inputs, triggers and actions."""
-    return [
-        normalize_name(plain(text))
-        for step in steps
-        for text in (step.input, step.trigger, step.action)
-        if text
-    ]
+_JOIN_REACH = 3
+"""Consecutive words joined when looking for an artifact (``cart snapshot`` ~ CartSnapshot)."""
+
+
+def _last_use(steps: tuple[FlowStep, ...]) -> dict[str, int]:
+    """Each normalised name a step's input, trigger or action mentions -> the last such step.
+
+    Names are single words and runs of up to three words joined (``cart snapshot``), so the
+    lookup for one output is a dictionary access, not a scan of every later step.
+    """
+    last: dict[str, int] = {}
+    for index, step in enumerate(steps):
+        for text in (step.input, step.trigger, step.action):
+            parts = [normalize_name(part) for part in plain(text or "").split()]
+            for start in range(len(parts)):
+                joined = ""
+                for part in parts[start : start + _JOIN_REACH]:
+                    joined += part
+                    if joined:
+                        last[joined] = index
+    return last
 
 
 def _consumed_elsewhere(spec: IntegrationSpec, name: str) -> bool:
@@ -205,6 +212,17 @@ def _consumed_elsewhere(spec: IntegrationSpec, name: str) -> bool:
         key in normalize_name(entry.data) and any(map(is_named, entry.readers))
         for entry in spec.shared_state
     )
+
+
+def _later_words(steps: tuple[FlowStep, ...]) -> list[set[str]]:
+    """For each position, the singular words of the inputs and triggers after it."""
+    found: list[set[str]] = [set() for _ in steps]
+    seen: set[str] = set()
+    for index in range(len(steps) - 1, -1, -1):
+        found[index] = set(seen)
+        step = steps[index]
+        seen |= {singular(word) for word in camel_words(f"{step.input or ''} {step.trigger or ''}")}
+    return found
 
 
 class FlowDeadEnd(Rule):
@@ -241,24 +259,19 @@ class FlowDeadEnd(Rule):
         """Report named outputs of non-final steps that nothing later mentions."""
         spec = context.spec
         steps = spec.flow_steps
+        last_use = _last_use(steps)
+        later_words = _later_words(steps)
         for index, step in enumerate(steps[:-1]):
             name = artifact(step.output)
             if name is None:
                 continue
-            later = steps[index + 1 :]
-            if any(normalize_name(name) in text for text in _consumers_text(later)):
+            if last_use.get(normalize_name(name), -1) > index:
                 continue
             if _consumed_elsewhere(spec, name):
                 continue
             noun = singular(camel_words(name)[-1]) if camel_words(name) else ""
-            if len(noun) >= 4 and noun not in _GENERIC_NOUNS:
-                later_words = {
-                    singular(word)
-                    for other in later
-                    for word in camel_words(f"{other.input or ''} {other.trigger or ''}")
-                }
-                if noun in later_words:
-                    continue
+            if len(noun) >= 4 and noun not in _GENERIC_NOUNS and noun in later_words[index]:
+                continue
             yield Finding(
                 message=f"output '{name}' of {step_label(index, step)} is not used "
                 "by any later step or subscriber",
@@ -316,18 +329,20 @@ class ModuleLeftOutOfFlow(Rule):
         spec = context.spec
         if not spec.flow_steps:
             return
-        used = flow_and_coordination_modules(spec)
+        modules = context.facts.modules
+        names = _used_names(spec)
+        used = modules.keys(names)
         # A name the flow uses without involving it may be this row misspelled: DF002 and
         # CO001 report that name with the row as their did-you-mean.
-        strays = [module_name(name) for name in _used_names(spec) if not is_involved(spec, name)]
-        for row in spec.modules:
-            if not is_named(row.module) or is_unknown(context.architecture, row.module):
+        strays = [ref.written for ref in map(modules.resolve, names) if not ref.is_involved]
+        for row, ref in modules.rows:
+            if not ref.is_named or not ref.is_known:
                 continue
-            if suggest(module_name(row.module), strays, limit=1):
+            if suggest(ref.written, strays, limit=1):
                 continue
-            if name_key(module_name(row.module)) not in used:
+            if ref.key not in used:
                 yield Finding(
-                    message=f"module '{module_name(row.module)}' is involved but no step, "
+                    message=f"module '{ref.written}' is involved but no step, "
                     "call, event or shared state names it",
                     line=row.line,
                     hint="add its step to the flow, or remove it from Modules Involved",
@@ -371,29 +386,29 @@ class DiagramStepsMismatch(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report modules only in the diagram or only in the steps, once each."""
         spec = context.spec
-        architecture = usable(context.architecture)
+        modules = context.facts.modules
         boxes = [box for diagram in spec.diagrams for box in diagram_names(diagram)]
         if not boxes or not spec.flow_steps:
             return
         in_diagram: dict[str, tuple[str, int]] = {}
         strangers: dict[str, tuple[str, int]] = {}
         for name, line in boxes:
-            if not is_named(name):
+            ref = modules.resolve(name)
+            if not ref.is_named:
                 continue
-            key = name_key(module_name(name))
-            is_module = is_involved(spec, name) or resolve(architecture, name) is not None
-            (in_diagram if is_module else strangers).setdefault(key, (module_name(name), line))
+            is_module = ref.is_involved or ref.kind in (NameKind.MODULE, NameKind.PART)
+            (in_diagram if is_module else strangers).setdefault(ref.key, (ref.written, line))
         in_steps: dict[str, tuple[str, int | None]] = {}
         for step in spec.flow_steps:
-            if is_named(step.module):
-                key = name_key(module_name(step.module))
-                in_steps.setdefault(key, (module_name(step.module), step.line))
+            ref = modules.resolve(step.module)
+            if ref.is_named:
+                in_steps.setdefault(ref.key, (ref.written, step.line))
         for key, (name, step_line) in in_steps.items():
-            if key in in_diagram or not is_participant(spec, context.architecture, name):
+            if key in in_diagram or not modules.resolve(name).is_participant:
                 continue
             close = suggest(name, [written for written, _ in strangers.values()], limit=1)
             if close:
-                written, box_line = strangers[name_key(close[0])]
+                written, box_line = strangers[name_key(module_name(close[0]))]
                 yield Finding(
                     message=f"the diagram names '{written}' where the flow steps say '{name}'",
                     line=box_line,
@@ -410,7 +425,7 @@ class DiagramStepsMismatch(Rule):
         strays = [
             written
             for written, _ in in_steps.values()
-            if not is_participant(spec, context.architecture, written)
+            if not modules.resolve(written).is_participant
         ]
         for key, (name, line) in in_diagram.items():
             if key not in in_steps and not suggest(name, strays, limit=1):

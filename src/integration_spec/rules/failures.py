@@ -1,173 +1,32 @@
-"""Failures rules: every failure is recovered, and side effects are compensated in reverse."""
+"""Failures rules: every failure is recovered, and the saga plan has no gap.
+
+The FA rules report from the saga plan (:mod:`integration_spec.facts.saga`) that ``analyze``
+prints, so ``check`` and ``analyze`` never disagree on the pivot, a step's role or the
+order of compensations. Failure categories are read from meaning
+(:mod:`integration_spec.facts.failures`).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from integration_spec.facts.failures import read_failure_row
+from integration_spec.facts.lexicon import CATEGORY_ADVICE
+from integration_spec.facts.modules import NameKind, is_named
+from integration_spec.facts.text import has_todo, is_blank, plain
+from integration_spec.facts.undo import read_trigger
 from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import name_key
-from integration_spec.model.spec import FailureMode, FlowStep
-from integration_spec.rules._architecture_support import (
-    is_involved,
-    is_named,
-    misspelled_row,
-    module_name,
-)
-from integration_spec.rules._dataflow_support import (
-    Verbs,
-    camel_words,
-    contains_phrase,
-    find_keyword,
-    flow_and_coordination_modules,
-    flow_modules,
-    mentions_module,
-    step_label,
-    words,
-)
+from integration_spec.model.names import did_you_mean
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import did_you_mean, has_todo, is_blank, plain
 
 _RECOVERY = "All failures have recovery"
 
-_CATEGORY_SIGNS: dict[str, tuple[str, ...]] = {
-    "Network": (
-        "timeout*",
-        "timed out",
-        "time out",
-        "refused",
-        "unreachable",
-        "connection reset",
-        "connection error*",
-        "network",
-    ),
-    "Business": (
-        "insufficient",
-        "declin*",
-        "out of stock",
-        "invalid*",
-        "reject*",
-        "expired",
-        "expires",
-    ),
-    "System": ("down", "unavailable", "outage*", "crash*", "disk", "out of memory"),
-    "Data": (
-        "stale",
-        "concurren*",
-        "conflict*",
-        "duplicat*",
-        "inconsisten*",
-        "version*",
-        "out of order",
-        "reorder*",
-        "lost update*",
-    ),
-}
-"""Words in a failure's description that place it in one of the seed's categories."""
 
-_CATEGORY_FIXES: dict[str, tuple[str, ...]] = {
-    "Network": (
-        "retr*",
-        "backoff",
-        "back off",
-        "try again",
-        "resend*",
-        "re send*",
-        "redeliver*",
-        "reconnect*",
-        "circuit breaker*",
-        "breaker*",
-        "fallback*",
-        "fall back",
-        "queue*",
-        "outbox",
-        "inbox",
-        "idempoten*",
-    ),
-    "Business": (
-        "compensat*",
-        "refund*",
-        "cancel*",
-        "releas*",
-        "void*",
-        "revert*",
-        "undo*",
-        "undone",
-        "roll back",
-        "rollback*",
-        "rolled back",
-        "revers*",
-        "restock*",
-        "saga*",
-        "reject*",
-        "refus*",
-        "declin*",
-        "show*",
-        "inform*",
-        "notif*",
-        "tell*",
-        "ask*",
-        "block*",
-        "hide*",
-        "return*",
-        "escalat*",
-        "alert*",
-        "manual*",
-    ),
-    "System": (
-        "circuit breaker*",
-        "breaker*",
-        "fallback*",
-        "fall back",
-        "falls back",
-        "degrad*",
-        "queue*",
-        "outbox",
-        "inbox",
-        "failover",
-        "fail over",
-        "buffer*",
-        "park*",
-        "pause*",
-        "cache*",
-        "read only",
-        "replica*",
-        "standby",
-        "503",
-        "maintenance",
-    ),
-    "Data": (
-        "saga*",
-        "optimistic*",
-        "pessimistic*",
-        "lock*",
-        "version*",
-        "idempoten*",
-        "reconcil*",
-        "concurren*",
-        "dedup*",
-        "ignor*",
-        "reload*",
-        "re read*",
-        "reread*",
-        "refresh*",
-        "reject*",
-        "merge*",
-        "compare and swap",
-        "etag*",
-        "retr*",
-    ),
-}
-"""Words of a recovery that fit each category (generous: the rule must not nag)."""
-
-_CATEGORY_ADVICE = {
-    "Network": "retry with backoff (and an idempotency key)",
-    "Business": "compensate: cancel, refund or release what was done",
-    "System": "open a circuit breaker, fall back or queue the work",
-    "Data": "use a saga or concurrency control (version check, optimistic lock, idempotency)",
-}
-
-_HTTP_5XX = re.compile(r"\b5(?:\d\d|xx)\b", re.IGNORECASE)
+def _plan_findings(context: RuleContext, code: str) -> Iterator[Finding]:
+    """The saga plan's findings that belong to rule ``code``."""
+    for finding in context.facts.saga.findings:
+        if finding.related_rule == code:
+            yield Finding(message=finding.message, line=finding.line, hint=finding.hint)
 
 
 class FailureWithoutRecovery(Rule):
@@ -209,27 +68,16 @@ class FailureWithoutRecovery(Rule):
                 )
 
 
-def failure_category(row: FailureMode) -> str | None:
-    """The one category the failure's description points to, or ``None`` when unclear."""
-    text = f"{row.failure} {row.impact} {row.detection}"
-    found = camel_words(text)
-    categories = {
-        category for category, signs in _CATEGORY_SIGNS.items() if find_keyword(found, signs)
-    }
-    if _HTTP_5XX.search(plain(text)):
-        categories.add("Network")
-    return categories.pop() if len(categories) == 1 else None
-
-
 class RecoveryDoesNotFitCategory(Rule):
     """A recovery fits the category of its failure.
 
     The seed pairs each failure category with its recovery: Network failures are retried,
-    Business failures compensated, System failures met with a circuit breaker, Data
-    failures with a saga or concurrency control. Retrying a declined card or compensating
-    a timeout usually means the failure was misread. The category is inferred from the
-    failure, impact and detection text; the rule only speaks when exactly one category is
-    clear and the recovery uses none of its words.
+    Business failures compensated (or answered: refuse, tell, offer), System failures met
+    with a circuit breaker, Data failures with a saga or concurrency control. Retrying a
+    declined card or compensating a timeout usually means the failure was misread. The
+    category is read from the meaning of the failure, impact and detection (a refused
+    booking is Business, a refused connection Network); the rule only speaks when exactly
+    one category is clear and the recovery uses none of its words.
 
     Fails:
 
@@ -254,88 +102,31 @@ class RecoveryDoesNotFitCategory(Rule):
         for row in context.spec.failure_modes:
             if not is_named(row.failure) or not is_named(row.recovery):
                 continue
-            category = failure_category(row)
-            if category is None:
-                continue
-            recovery = camel_words(row.recovery)
-            if find_keyword(recovery, _CATEGORY_FIXES[category]) or (
-                category == "System" and _HTTP_5XX.search(plain(row.recovery))
-            ):
+            reading = read_failure_row(
+                row.failure, row.impact, row.detection, row.recovery, row.line
+            )
+            case = reading.cases[0]
+            category = case.category
+            if category is None or case.fits(category):
                 continue
             yield Finding(
                 message=f"the recovery of '{plain(row.failure)}' does not fit a {category} failure",
                 line=row.line,
-                hint=f"{category} failures usually {_CATEGORY_ADVICE[category]}",
+                hint=f"{category} failures usually {CATEGORY_ADVICE[category]}",
             )
 
 
-_SIDE_EFFECT_VERBS = Verbs.of(
-    "create creates created",
-    "reserve reserves reserved",
-    "charge charges charged",
-    "authorize authorizes authorized",
-    "authorise authorises authorised",
-    "capture captures captured",
-    "debit debits debited",
-    "write writes written",
-    "update updates updated",
-    "insert inserts inserted",
-    "send sends sent",
-    "publish publishes published",
-    "ship ships shipped",
-    "book books booked",
-    "allocate allocates allocated",
-    "place places placed",
-)
-"""Verbs of an Action that change something another step may have to undo."""
-
-_POINT_OF_NO_RETURN = (
-    ("point", "of", "no", "return"),
-    ("pivot",),
-    ("cannot", "be", "undone"),
-    ("can", "not", "be", "undone"),
-    ("irreversible",),
-)
-_CANNOT_FAIL = (("cannot", "fail"), ("never", "fails"), ("can", "not", "fail"))
-
-
-def _step_words(step: FlowStep) -> list[str]:
-    texts = [step.name, step.action, step.failure, step.output, step.compensation]
-    texts += [extra.value for extra in step.extra]
-    return words(" ".join(text for text in texts if text))
-
-
-def pivot_index(steps: tuple[FlowStep, ...]) -> int | None:
-    """The first step marked as the point of no return, if any."""
-    for index, step in enumerate(steps):
-        found = _step_words(step)
-        if any(contains_phrase(found, phrase) for phrase in _POINT_OF_NO_RETURN):
-            return index
-    return None
-
-
-def side_effect(step: FlowStep) -> str | None:
-    """The first side-effect verb of the step's Action (identifiers such as PlaceOrder excluded)."""
-    return _SIDE_EFFECT_VERBS.first(step.action)
-
-
-def _can_fail(step: FlowStep) -> bool:
-    found = words(step.failure)
-    if step.failure is not None and is_blank(step.failure):
-        return False
-    return not any(contains_phrase(found, phrase) for phrase in _CANNOT_FAIL)
-
-
 class SideEffectWithoutCompensation(Rule):
-    """Every step with a side effect before the point of no return has a compensation.
+    """Every step that changes data before the point of no return is undone when a later step fails.
 
-    When a later step fails, everything done before it must be undone, in reverse order,
-    or the integration ends half done: stock reserved for an order that does not exist, a
-    card authorized for nothing. A step whose Action creates, reserves, charges, writes,
-    sends or publishes something needs a ``- Compensation:`` bullet or a mention (by its
-    module) in the undo steps of the Compensation section, unless no later step can fail
-    or the step is at or after the point of no return (a step that says "point of no
-    return", "pivot", "cannot be undone" or "irreversible").
+    When a later step fails, everything done before it must be undone, in reverse order, or
+    the integration ends half done: stock reserved for an order that does not exist, a card
+    authorized for nothing. A spec states the undo where people write it: in the later
+    step's Failure line (``Failure: card declined — release the stock``), in the
+    Compensation section, in a compensating call, in the Failure Modes table, or in a
+    ``- Compensation:`` bullet. A step whose effect an earlier compensation already undoes
+    (cancelling the order undoes its status changes) is covered; one the spec says stays is
+    FA010's. The plan is the one ``analyze`` prints.
 
     Fails:
 
@@ -343,16 +134,15 @@ class SideEffectWithoutCompensation(Rule):
            - Action: Reserve every line for 15 minutes
            - Failure: Insufficient stock: cancel the order
         6. **Authorize payment** (payments)
-           - Failure: Card declined
+           - Failure: Card declined: cancel the order
 
     Passes:
 
         5. **Reserve stock** (inventory)
            - Action: Reserve every line for 15 minutes
            - Failure: Insufficient stock: cancel the order
-           - Compensation: Release the reservation (ReleaseReservation)
         6. **Authorize payment** (payments)
-           - Failure: Card declined
+           - Failure: Card declined: release the reservation, then cancel the order
     """
 
     code = "FA003"
@@ -362,50 +152,28 @@ class SideEffectWithoutCompensation(Rule):
     checklist = (_RECOVERY,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report side-effect steps before the pivot that nothing undoes."""
-        spec = context.spec
-        steps = spec.flow_steps
-        pivot = pivot_index(steps)
-        compensation_words = words(
-            " ".join(entry.text for block in spec.compensation for entry in block.steps)
-        )
-        for index, step in enumerate(steps):
-            if pivot is not None and index >= pivot:
-                break
-            verb = side_effect(step)
-            if verb is None or not any(_can_fail(later) for later in steps[index + 1 :]):
+        """Report the plan's uncompensated steps before the pivot."""
+        for finding in context.facts.saga.findings:
+            if finding.related_rule != self.code:
                 continue
-            if step.compensation is not None and (
-                has_todo(step.compensation) or not is_blank(step.compensation)
-            ):
-                continue
-            if is_named(step.module) and mentions_module(compensation_words, step.module):
-                continue
-            yield Finding(
-                message=f"{step_label(index, step)} has a side effect ('{verb}') "
-                "but no compensation",
-                line=step.line,
-                hint="add '- Compensation: <how to undo it>' to the step, or mark the "
-                "point of no return",
-            )
-
-
-def _entry_module(text: str, modules: list[str]) -> str | None:
-    """The module an undo step starts with (``Inventory releases ...`` -> inventory)."""
-    head = plain(text).casefold()
-    for name in sorted(modules, key=len, reverse=True):
-        written = module_name(name).casefold()
-        if head.startswith(written) and not head[len(written) : len(written) + 1].isalnum():
-            return name
-    return None
+            step = context.facts.steps[finding.steps[0] - 1]
+            offered = [
+                link.action
+                for link in context.facts.compensation.for_step(step.index)
+                if link.source.value == "architecture"
+            ]
+            hint = finding.hint
+            if offered:
+                hint = f"the architecture offers '{offered[0]}': say when it runs"
+            yield Finding(message=finding.message, line=finding.line, hint=hint)
 
 
 class CompensationOrder(Rule):
     """Compensation steps undo the flow in reverse order.
 
     A saga undoes its steps last-done-first: the reservation is released before the
-    pending order that holds it is cancelled. When every undo step starts with the module
-    it undoes, those modules must appear in the reverse of their order in the flow.
+    pending order that holds it is cancelled. Each undo step of a Compensation block is
+    matched to the flow step it undoes; they must come in the reverse of the flow's order.
 
     Fails:
 
@@ -426,66 +194,8 @@ class CompensationOrder(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report the first undo step of each block that is out of reverse flow order."""
-        spec = context.spec
-        pivot = pivot_index(spec.flow_steps)
-        positions = {
-            key: [index for index in indexes if pivot is None or index < pivot]
-            for key, indexes in flow_modules(spec).items()
-        }
-        modules = [step.module for step in spec.flow_steps if is_named(step.module)]
-        for block in spec.compensation:
-            limit: int | None = None
-            previous = ("", "")
-            for entry in block.steps:
-                name = _entry_module(entry.text, modules)
-                key = name_key(module_name(name)) if name is not None else ""
-                indexes = positions.get(key, [])
-                if name is None or not indexes:
-                    continue
-                allowed = [
-                    index
-                    for index in indexes
-                    if limit is None or index < limit or (index == limit and key == previous[0])
-                ]
-                if limit is not None and not allowed:
-                    later = min(index for index in indexes if index >= limit)
-                    yield Finding(
-                        message=f"compensation undoes '{module_name(name)}' (flow step "
-                        f"{later + 1}) after '{previous[1]}' (flow step {limit + 1}); "
-                        "undo in reverse order of the flow",
-                        line=entry.line,
-                        hint="list the undo steps last-done-first",
-                    )
-                    break
-                limit = max(allowed)
-                previous = (key, module_name(name))
-
-
-_TRIGGER = re.compile(
-    r"^\s*if\s+(?P<failed>.+?)\s+(?:fails?|failed|is down|errors?)\b.*?\bafter\s+"
-    r"(?P<succeeded>.+?)\s+(?:succeeds?|succeeded|completes?|completed|has succeeded)\b",
-    re.IGNORECASE,
-)
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b)\s*")
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def _trigger_names(trigger: str) -> list[str]:
-    """Module names of ``If <B> fails after <A> succeeds:``, or none when not that form."""
-    match = _TRIGGER.match(plain(trigger))
-    if match is None:
-        return []
-    names = []
-    for group in ("failed", "succeeded"):
-        for part in _NAME_SEPARATORS.split(match.group(group)):
-            if is_blank(part):
-                continue  # a template's [Module B]
-            part = _ARTICLES.sub("", part.strip()).strip()
-            part = re.sub(r"\s+module$", "", part, flags=re.IGNORECASE)
-            if part:
-                names.append(part)
-    return names
+        """Report the first out-of-order undo step of each block."""
+        yield from _plan_findings(context, self.code)
 
 
 class CompensationTriggerNotInvolved(Rule):
@@ -493,7 +203,8 @@ class CompensationTriggerNotInvolved(Rule):
 
     ``If payments fails after inventory succeeds:`` tells the reader which failure the
     undo steps answer; naming a module that takes no part in the integration (often a
-    typo, or an external system) leaves the compensation attached to nothing.
+    typo, or an external system) leaves the compensation attached to nothing. A trigger
+    that names a flow step by what it does (``If ReserveFlight fails``) is fine.
 
     Fails:
 
@@ -512,27 +223,197 @@ class CompensationTriggerNotInvolved(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report names in compensation triggers that Modules Involved lacks."""
-        spec = context.spec
-        if not spec.modules:
+        """Report trigger names that resolve to no step and to an uninvolved module."""
+        facts = context.facts
+        if not context.spec.modules:
             return
-        # Modules the flow or the coordination tables name are reported there (DF002, CO001).
-        seen = flow_and_coordination_modules(spec)
-        for block in spec.compensation:
-            for name in _trigger_names(block.trigger):
-                key = name_key(name)
-                if not is_named(name) or is_involved(spec, name) or key in seen:
+        seen: set[str] = set()
+        for statement in facts.compensation.statements:
+            if statement.source.value != "section" or statement.failing is not None:
+                continue
+            trigger = read_trigger(statement.trigger)
+            if trigger is None:
+                continue
+            for side in (trigger.failed, trigger.succeeded):
+                name = _subject(side)
+                if not name:
                     continue
-                if misspelled_row(spec, context.architecture, name):
+                ref = facts.modules.resolve(name)
+                if ref.is_involved or ref.key in seen:
                     continue
-                seen.add(key)
+                # "the card" is prose; a bare name ("paymnets") may be a misspelt module.
+                bare = not _ARTICLES & set(side)
+                if ref.kind is not NameKind.MODULE and not (
+                    bare and ref.kind in (NameKind.MISSPELT, NameKind.UNCHECKED)
+                ):
+                    continue
+                seen.add(ref.key)
                 yield Finding(
                     message=f"the compensation trigger names '{name}', which is not in "
                     "Modules Involved",
-                    line=block.line,
-                    hint=did_you_mean(name, spec.module_names)
+                    line=statement.line,
+                    hint=did_you_mean(name, context.spec.module_names)
                     or "name the involved modules: 'If <module> fails after <module> succeeds:'",
                 )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_TRIGGER_NOISE = _ARTICLES | {"module", "service", "step", "both", "all"}
+
+
+def _subject(side: tuple[str, ...]) -> str:
+    """The name a trigger side gives (``the payments module`` -> payments)."""
+    kept = [word for word in side if word not in _TRIGGER_NOISE]
+    return " ".join(kept) if 0 < len(kept) <= 3 else ""
+
+
+class SeveralPivots(Rule):
+    """A saga has at most one point of no return.
+
+    The pivot is the single go/no-go step: before it every failure is undone, after it
+    every step is retried until it succeeds. Two steps each called the point of no return
+    leave the steps between them without a recovery strategy.
+
+    Fails:
+
+        4. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        5. **Hand over to carrier** (shipping)
+           - Action: Hand the parcel over; the point of no return
+
+    Passes:
+
+        4. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        5. **Hand over to carrier** (shipping)
+           - Action: Hand the parcel over; retried until the carrier accepts it
+    """
+
+    code = "FA006"
+    name = "several-pivots"
+    family = Family.FAILURES
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report the second step marked as the point of no return."""
+        yield from _plan_findings(context, self.code)
+
+
+class NotRetriableAfterPivot(Rule):
+    """A step after the point of no return says how it is retried.
+
+    After the pivot the saga cannot go back: every later step must eventually succeed, so
+    it must be safe to repeat (an idempotency key, an outbox, at most once per order).
+
+    Fails:
+
+        6. **Mark order shipped** (checkout)
+           - Action: Move the order to Shipped
+           - Failure: Log the error
+
+    Passes:
+
+        6. **Mark order shipped** (checkout)
+           - Action: Move the order to Shipped
+           - Failure: Retried with the order id as idempotency key until it succeeds
+    """
+
+    code = "FA007"
+    name = "not-retriable-after-pivot"
+    family = Family.FAILURES
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report steps after the pivot that the spec does not say may be repeated."""
+        yield from _plan_findings(context, self.code)
+
+
+class CompensationSectionDisagrees(Rule):
+    """The Compensation section undoes what the saga plan undoes for its failure.
+
+    A block ``If X fails after Y succeeds:`` answers one failure; its undo steps must be
+    the plan's for that failure: every compensatable step before it, none that has not run
+    yet, and each item recognisable as the undo of a flow step.
+
+    Fails:
+
+        If payments fails after inventory succeeds:
+        1. Checkout cancels the pending order
+
+        (inventory reserved stock before payments, and nothing releases it)
+
+    Passes:
+
+        If payments fails after inventory succeeds:
+        1. Inventory releases the reservation
+        2. Checkout cancels the pending order
+    """
+
+    code = "FA008"
+    name = "compensation-section-disagrees"
+    family = Family.FAILURES
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report missing, extra and unrecognised undo steps of Compensation blocks."""
+        yield from _plan_findings(context, self.code)
+
+
+class StaleStepReference(Rule):
+    """A step number written in prose still names the step it meant.
+
+    After steps are added or renumbered, "step 4 is the point of no return" may point at
+    the wrong step; the plan's pivot is the check.
+
+    Fails:
+
+        - Failure: retry; step 4 is the point of no return
+
+        (the pivot is step 5)
+
+    Passes:
+
+        - Failure: retry; step 5 is the point of no return
+    """
+
+    code = "FA009"
+    name = "stale-step-reference"
+    family = Family.FAILURES
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report pivot references to another step than the plan's pivot."""
+        yield from _plan_findings(context, self.code)
+
+
+class SideEffectKept(Rule):
+    """An effect the spec says is never undone is a decision someone must own.
+
+    Deleting the basket when the order starts and never restoring it, even when the order
+    is later cancelled, may be acceptable; the spec says so, so it is no oversight (FA003),
+    but a later failure still leaves it done, and the module that owns that data should
+    agree.
+
+    Fails:
+
+        2. **Delete basket** (basket)
+           - Action: Delete the buyer's basket
+           - Failure: redelivered; nothing ever restores the basket
+
+    Passes:
+
+        2. **Delete basket** (basket)
+           - Action: Delete the buyer's basket after the payment succeeded
+    """
+
+    code = "FA010"
+    name = "side-effect-kept"
+    family = Family.FAILURES
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report effects before the pivot that the spec says stay."""
+        yield from _plan_findings(context, self.code)
 
 
 RULES: tuple[type[Rule], ...] = (
@@ -541,4 +422,9 @@ RULES: tuple[type[Rule], ...] = (
     SideEffectWithoutCompensation,
     CompensationOrder,
     CompensationTriggerNotInvolved,
+    SeveralPivots,
+    NotRetriableAfterPivot,
+    CompensationSectionDisagrees,
+    StaleStepReference,
+    SideEffectKept,
 )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from integration_spec.facts.coordination import flow_and_coordination_names
+from integration_spec.facts.text import has_todo, is_blank, missing_value, plain
 from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import normalize_name
+from integration_spec.model.names import did_you_mean, normalize_name
 from integration_spec.model.spec import IntegrationSpec, Phase, SectionKey
 from integration_spec.rules._structure_support import (
     Mentions,
@@ -15,14 +17,12 @@ from integration_spec.rules._structure_support import (
     involved_modules,
     known_to_architecture,
     mentioned_modules,
-    missing_value,
     module_key,
     section_line,
     section_written,
     tokens,
 )
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import did_you_mean, has_todo, is_blank, plain
 
 SHIPPABLE = "Phases are shippable increments"
 
@@ -32,9 +32,8 @@ def _phase_name(phase: Phase) -> str:
     return f"phase {phase.number} '{title}'" if title else f"phase {phase.number}"
 
 
-def _phase_mentions(spec: IntegrationSpec) -> list[Mentions]:
-    involved = all_involved_keys(spec)
-    return [mentioned_modules(phase.modules, involved) for phase in spec.phases]
+def _phase_mentions(context: RuleContext) -> list[Mentions]:
+    return [mentioned_modules(context, phase.modules) for phase in context.spec.phases]
 
 
 def _modules_stated(spec: IntegrationSpec) -> bool:
@@ -45,16 +44,9 @@ def _modules_stated(spec: IntegrationSpec) -> bool:
     )
 
 
-def _flow_and_coordination_modules(spec: IntegrationSpec) -> set[str]:
+def _flow_and_coordination_modules(context: RuleContext) -> set[str]:
     """Modules the flow steps and coordination tables name (their rules report uninvolved ones)."""
-    names = [step.module for step in spec.flow_steps]
-    for call in spec.sync_calls:
-        names += [call.caller, call.callee]
-    for event in spec.async_events:
-        names += [event.publisher, *event.subscribers]
-    for entry in spec.shared_state:
-        names += [entry.owner, *entry.readers]
-    return {module_key(name) for name in names if not is_blank(name)}
+    return context.facts.modules.keys(flow_and_coordination_names(context.spec))
 
 
 def _typo_of_unknown_module(context: RuleContext, name: str, involved: dict[str, str]) -> bool:
@@ -107,12 +99,14 @@ class ModuleWithoutPhase(Rule):
             return
         if not _modules_stated(spec):
             return
-        mentions = _phase_mentions(spec)
+        mentions = _phase_mentions(context)
         covered = set().union(*(mention.keys for mention in mentions))
-        involved = all_involved_keys(spec)
+        involved = all_involved_keys(context)
         for mention in mentions:
             for name in mention.unresolved:
-                covered.update(module_key(close) for close in close_modules(name, involved))
+                covered.update(
+                    module_key(context, close) for close in close_modules(name, involved)
+                )
         for module in involved_modules(context):
             if module.key in covered:
                 continue
@@ -156,13 +150,15 @@ class PhaseModuleNotInvolved(Rule):
             return
         if not section_written(context, SectionKey.MODULES):
             return
-        involved = all_involved_keys(spec)
+        involved = all_involved_keys(context)
         if not involved:
             return
-        used_elsewhere = _flow_and_coordination_modules(spec)
-        for phase, mention in zip(spec.phases, _phase_mentions(spec), strict=True):
+        used_elsewhere = _flow_and_coordination_modules(context)
+        for phase, mention in zip(spec.phases, _phase_mentions(context), strict=True):
             for name in mention.unresolved:
-                if module_key(name) in used_elsewhere or not known_to_architecture(context, name):
+                if module_key(context, name) in used_elsewhere or not known_to_architecture(
+                    context, name
+                ):
                     continue
                 if _typo_of_unknown_module(context, name, involved):
                     continue
@@ -321,7 +317,7 @@ def _deliveries(context: RuleContext, first: dict[str, int]) -> list[_Delivery]:
     published += [(row.event, row.publisher) for row in spec.async_events]
     for event, module in published:
         word = normalize_name(plain(event))
-        index = first.get(module_key(module))
+        index = first.get(module_key(context, module))
         if not word or word in seen or index is None or has_todo(event):
             continue
         if not known_to_architecture(context, module):
@@ -332,7 +328,7 @@ def _deliveries(context: RuleContext, first: dict[str, int]) -> list[_Delivery]:
         )
     for endpoint in spec.endpoints:
         path = plain(endpoint.path)
-        index = first.get(module_key(endpoint.module))
+        index = first.get(module_key(context, endpoint.module))
         if "/" not in path or len(path) < 2 or index is None:
             continue
         if not known_to_architecture(context, endpoint.module):
@@ -409,7 +405,7 @@ class PhaseUsesLaterDelivery(Rule):
         spec = context.spec
         if len(spec.phases) < 2 or not _modules_stated(spec):
             return
-        mentions = _phase_mentions(spec)
+        mentions = _phase_mentions(context)
         first = _first_phases(spec, mentions)
         deliveries = _deliveries(context, first)
         reported: set[tuple[str, int]] = set()
@@ -452,7 +448,7 @@ class PhaseUsesLaterDelivery(Rule):
             if delivery is None:
                 continue
             for subscriber in row.subscribers:
-                latest = last.get(module_key(subscriber))
+                latest = last.get(module_key(context, subscriber))
                 if latest is None or latest >= delivery.phase_index:
                     continue
                 if (delivery.label, latest) in reported:

@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import FeatureFlag, SectionKey
 from integration_spec.rules._structure_support import (
-    excerpt,
-    missing_value,
+    has_section,
     section_line,
     section_written,
     tokens,
     word_pattern,
 )
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import has_todo, is_blank, plain
 
 FLAGS = "Rollout includes feature flags"
 
@@ -37,6 +36,8 @@ class NoFeatureFlag(Rule):
     A flag is what makes a cross-module launch reversible without a deploy: when the
     third module misbehaves in production, the feature is switched off instead of rolled
     back. The seed's checklist asks for one.
+
+    A spec without a Rollout Plan fails the checklist item too.
 
     Fails:
 
@@ -62,8 +63,16 @@ class NoFeatureFlag(Rule):
     checklist = (FLAGS,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report a rollout plan without a named flag."""
+        """Report a rollout plan without a named flag, or no rollout plan at all."""
         spec = context.spec
+        if not has_section(spec, SectionKey.ROLLOUT):
+            yield Finding(
+                message="the spec has no Rollout Plan, so no feature flag",
+                line=spec.title_line or 1,
+                hint="add '## Rollout Plan' with a Feature Flags row: "
+                "| <flag> | <what it enables> | off |",
+            )
+            return
         if not section_written(context, SectionKey.ROLLOUT):
             return
         if _flags(context) or any(has_todo(row.flag) for row in spec.feature_flags):
@@ -205,11 +214,14 @@ _REMOVAL = word_pattern(
 _FLAG_WORD = re.compile(r"\b(?:feature[ -])?(?:flag|toggle)s?\b", re.IGNORECASE)
 
 
-_CLAUSE = re.compile(r";|\.\s")
+_CLAUSE = re.compile(r";|\.\s|,?\s+then\s+")
 
 
 def _actions(step: str) -> list[str]:
-    """The clauses of a step that act, not the ones that verify (``...; verify: ...``)."""
+    """The clauses of a step that act, not the ones that verify (``...; verify: ...``).
+
+    ``verify for a week, then remove the flag`` acts in its second clause.
+    """
     return [
         clause
         for clause in _CLAUSE.split(step)

@@ -8,17 +8,16 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Severity
-from integration_spec.model.names import normalize_name
+from integration_spec.model.names import did_you_mean, normalize_name
 from integration_spec.model.spec import SPEC_TYPES, SectionKey
 from integration_spec.rules._structure_support import (
     SECTION_HEADINGS,
     SECTION_PLACEHOLDERS,
-    excerpt,
     fenced_lines,
     has_section,
-    missing_value,
     preamble_end,
     section_end,
     section_line,
@@ -26,7 +25,7 @@ from integration_spec.rules._structure_support import (
     title_line,
 )
 from integration_spec.rules.base import Family, Finding, Fix, Rule, RuleContext, TextEdit
-from integration_spec.rules.common import did_you_mean, has_todo, is_blank, plain
+from integration_spec.spec.references import project_root, reference_target
 
 REQUIRED_SECTIONS = (
     SectionKey.OVERVIEW,
@@ -554,27 +553,6 @@ class MissingArchitectureReference(Rule):
                 line=spec.metadata_lines.get("architecture", title_line(spec)),
                 hint=f"write the path of the architecture document, e.g. {DEFAULT_ARCHITECTURE}",
             )
-
-
-_LINK = re.compile(r"^\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)$")
-
-
-def reference_target(value: str) -> str | None:
-    """The path an Architecture line points to (``None`` for URLs and empty values)."""
-    text = value.strip().replace("**", "").strip("`").strip()
-    link = _LINK.match(text)
-    if link is not None:
-        text = link.group(1)
-    text = text.strip("<>").strip("`").strip()
-    text = text.split("#", 1)[0].split("?", 1)[0].strip()
-    if not text or "://" in text or text.startswith(("//", "mailto:")):
-        return None
-    return text
-
-
-def project_root(spec_path: Path) -> Path | None:
-    """The directory holding ``features/`` above the spec, if there is one."""
-    return next((parent.parent for parent in spec_path.parents if parent.name == "features"), None)
 
 
 def _shown(path: Path) -> str:

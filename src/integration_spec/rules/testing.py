@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from integration_spec.facts.lexicon import FAILURE_WORDS
+from integration_spec.facts.steps import content_stems
+from integration_spec.facts.text import content_words, has_todo, is_blank, plain, says
 from integration_spec.model.diagnostics import Severity
+from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import SectionKey
 from integration_spec.rules._structure_support import (
-    all_involved_keys,
     involved_modules,
-    known_to_architecture,
     mentioned_modules,
-    module_key,
     section_line,
     section_written,
-    word_pattern,
 )
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
-from integration_spec.rules.common import has_todo, is_blank, plain
 
 TESTS_COVER = "Tests cover integration points"
-
-
-class _Usable:
-    """Which written module names no other rule reports: named, involved, known (cached)."""
-
-    def __init__(self, context: RuleContext, involved: dict[str, str]) -> None:
-        self.context = context
-        self.involved = involved
-        self.seen: dict[str, bool] = {}
-
-    def __call__(self, name: str) -> bool:
-        answer = self.seen.get(name)
-        if answer is None:
-            answer = not (is_blank(name) or has_todo(name)) and (
-                module_key(name) in self.involved and known_to_architecture(self.context, name)
-            )
-            self.seen[name] = answer
-        return answer
 
 
 class UntestedIntegrationPoint(Rule):
@@ -75,54 +56,132 @@ class UntestedIntegrationPoint(Rule):
     checklist = (TESTS_COVER,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report each call and each event whose modules no integration test names together."""
+        """Report each call and each event (per subscriber) no integration test covers."""
         spec = context.spec
         if not section_written(context, SectionKey.TESTING):
             return
-        involved = all_involved_keys(spec)
-        usable = _Usable(context, involved)
-        pairs = [mentioned_modules(row.modules, involved).keys for row in spec.integration_tests]
-
-        def covered(first: str, second: str) -> bool:
-            wanted = {module_key(first), module_key(second)}
-            return any(wanted <= keys for keys in pairs)
-
-        for call in spec.sync_calls:
-            if not (usable(call.caller) and usable(call.callee)):
+        rows = [
+            _TestRow(
+                mentioned_modules(context, row.modules).keys,
+                content_stems(f"{row.test} {row.scenario}"),
+                normalize_name(f"{row.test} {row.scenario}"),
+            )
+            for row in spec.integration_tests
+        ]
+        points = _integration_points(context)
+        uncovered = _assign(points, rows)
+        for point in points:
+            if id(point) not in uncovered:
                 continue
-            if module_key(call.caller) == module_key(call.callee) or covered(
-                call.caller, call.callee
-            ):
-                continue
-            method = f" ({plain(call.method)})" if not is_blank(call.method) else ""
+            together = any(point.pair <= row.keys for row in rows)
             yield Finding(
-                message=f"call {plain(call.caller)} -> {plain(call.callee)}{method} "
-                "has no integration test naming both modules",
+                message=f"{point.label} has no integration test"
+                + (" of its own" if together else " naming both modules"),
+                line=point.line,
+                hint=(
+                    f"add an Integration Tests row for it (the rows naming "
+                    f"{' and '.join(point.names)} test the other points between them)"
+                    if together
+                    else f"add an Integration Tests row with Modules '{', '.join(point.names)}'"
+                ),
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class _TestRow:
+    keys: frozenset[str]
+    stems: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """One integration point: a call, or an event to one subscriber."""
+
+    label: str
+    pair: frozenset[str]
+    names: tuple[str, str]
+    identifier: str
+    stems: frozenset[str]
+    line: int | None
+
+
+def _integration_points(context: RuleContext) -> list[_Point]:
+    modules = context.facts.modules
+    points = []
+    for call in context.spec.sync_calls:
+        caller, callee = modules.resolve(call.caller), modules.resolve(call.callee)
+        if not (caller.is_participant and callee.is_participant) or caller.key == callee.key:
+            continue
+        method = f" ({plain(call.method)})" if not is_blank(call.method) else ""
+        points.append(
+            _Point(
+                label=f"call {caller.written} -> {callee.written}{method}",
+                pair=frozenset((caller.key, callee.key)),
+                names=(caller.written, callee.written),
+                identifier=normalize_name(plain(call.method).split("(", 1)[0]),
+                stems=content_stems(call.method),
                 line=call.line,
-                hint=f"add an Integration Tests row with Modules "
-                f"'{plain(call.caller)}, {plain(call.callee)}'",
             )
-        for event in spec.async_events:
-            if is_blank(event.event) or has_todo(event.event):
+        )
+    for event in context.spec.async_events:
+        if is_blank(event.event) or has_todo(event.event):
+            continue
+        publisher = modules.resolve(event.publisher)
+        if not publisher.is_participant:
+            continue
+        for written in event.subscribers:
+            subscriber = modules.resolve(written)
+            if not subscriber.is_participant or subscriber.key == publisher.key:
                 continue
-            if not usable(event.publisher):
-                continue
-            missing = [
-                plain(subscriber)
-                for subscriber in event.subscribers
-                if usable(subscriber)
-                and module_key(subscriber) != module_key(event.publisher)
-                and not covered(event.publisher, subscriber)
-            ]
-            if not missing:
-                continue
-            yield Finding(
-                message=f"event '{plain(event.event)}' from {plain(event.publisher)} to "
-                f"{', '.join(missing)} has no integration test naming both modules",
-                line=event.line,
-                hint="add an Integration Tests row per subscriber with Modules "
-                f"'{plain(event.publisher)}, <subscriber>'",
+            points.append(
+                _Point(
+                    label=f"event '{plain(event.event)}' from {publisher.written} to "
+                    f"{subscriber.written}",
+                    pair=frozenset((publisher.key, subscriber.key)),
+                    names=(publisher.written, subscriber.written),
+                    identifier=normalize_name(plain(event.event)),
+                    stems=content_stems(event.event),
+                    line=event.line,
+                )
             )
+    return points
+
+
+def _mentions(row: _TestRow, point: _Point) -> bool:
+    if point.identifier and len(point.identifier) >= 4 and point.identifier in row.text:
+        return True
+    return len(point.stems) >= 2 and len(point.stems & row.stems) >= 2
+
+
+def _assign(points: list[_Point], rows: list[_TestRow]) -> set[int]:
+    """The points no row covers.
+
+    A row naming both modules covers the point it mentions, or (when it mentions none of
+    the pair's points) one of them, so two calls between the same modules need two tests.
+    """
+    uncovered = {id(point) for point in points}
+    generic: dict[frozenset[str], int] = {}
+    by_pair: dict[frozenset[str], list[_Point]] = {}
+    for point in points:
+        by_pair.setdefault(point.pair, []).append(point)
+    for row in rows:
+        for pair, pair_points in by_pair.items():
+            if not pair <= row.keys:
+                continue
+            specific = [point for point in pair_points if _mentions(row, point)]
+            if specific:
+                uncovered -= {id(point) for point in specific}
+            else:
+                generic[pair] = generic.get(pair, 0) + 1
+    for pair, count in generic.items():
+        for point in by_pair[pair]:
+            if count == 0:
+                break
+            if id(point) in uncovered:
+                uncovered.discard(id(point))
+                count -= 1
+    return uncovered
 
 
 class ModuleWithoutUnitTest(Rule):
@@ -159,10 +218,9 @@ class ModuleWithoutUnitTest(Rule):
         spec = context.spec
         if not section_written(context, SectionKey.TESTING):
             return
-        involved = all_involved_keys(spec)
         focused: set[str] = set()
         for row in spec.unit_tests:
-            keys = mentioned_modules((row.module,), involved).keys
+            keys = mentioned_modules(context, (row.module,)).keys
             if not is_blank(row.focus) or has_todo(row.focus):
                 focused.update(keys)
             elif keys:
@@ -181,53 +239,17 @@ class ModuleWithoutUnitTest(Rule):
                 )
 
 
-_FAILURE_WORDS = word_pattern(
-    (
-        "fail",
-        "compensat",
-        "roll(?:s|ed|ing)?[ -]?back",
-        "refund",
-        "cancel",
-        "time[ds]?[ -]?out",
-        "declin",
-        "retr(?:y|ies|ied)",
-        "reject",
-        "expir",
-        "outage",
-        "unavailab",
-        "unreachab",
-        "down\\b",
-        "error",
-        "invalid",
-        "insufficient",
-        "out of stock",
-        "conflict",
-        "undeliverab",
-        "revert",
-        "void",
-        "circuit",
-        "fallback",
-        "dead[ -]?letter",
-    )
-)
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = {
-    "the", "and", "for", "with", "from", "that", "this", "into", "when", "after", "before",
-    "not", "are", "was", "its", "has", "have", "but", "all", "any", "per", "via", "out",
-}  # fmt: skip
+def _covers_failure(text: str, failures: list[frozenset[str]]) -> bool:
+    """Whether a journey exercises a failure.
 
-
-def _content_words(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.casefold()) if len(word) > 2} - _STOPWORDS
-
-
-def _covers_failure(text: str, failures: list[set[str]]) -> bool:
-    """Failure vocabulary, or most of the words of a listed failure mode."""
-    if _FAILURE_WORDS.search(text):
+    It uses failure vocabulary (declined, timeout, offline, reconnect...), or most of the
+    words of a listed failure mode.
+    """
+    if says(text, FAILURE_WORDS):
         return True
-    words = _content_words(text)
+    found = content_words(text)
     return any(
-        len(failure) >= 2 and len(failure & words) * 3 >= len(failure) * 2 for failure in failures
+        len(failure) >= 2 and len(failure & found) * 3 >= len(failure) * 2 for failure in failures
     )
 
 
@@ -235,9 +257,10 @@ class NoFailureJourney(Rule):
     """At least one E2E journey exercises a failure or compensation path.
 
     Happy paths are tested anyway; what breaks in production is the declined card, the
-    carrier outage, the compensation that runs in the wrong order. A journey counts when
-    its cells speak of failure (fails, declined, timeout, cancelled, refund, rollback,
-    retry...) or repeat most of the words of a row of Failure Modes.
+    carrier outage, the compensation that runs in the wrong order, the client that goes
+    offline and reconnects. A journey counts when its cells speak of failure (fails,
+    declined, timeout, cancelled, refund, rollback, retry, offline, reconnect...) or repeat
+    most of the words of a row of Failure Modes.
 
     Fails:
 
@@ -279,7 +302,7 @@ class NoFailureJourney(Rule):
                 hint="add E2E Tests, at least one of them through a failure or compensation path",
             )
             return
-        failures = [_content_words(mode.failure) for mode in spec.failure_modes]
+        failures = [content_words(mode.failure) for mode in spec.failure_modes]
         if any(_covers_failure(text, failures) for text in journeys):
             return
         yield Finding(

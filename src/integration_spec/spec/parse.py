@@ -194,6 +194,7 @@ class _SpecParser:
             shared_state=tuple(parts.get("shared_state", [])),
             failure_modes=tuple(parts.get("failure_modes", [])),
             compensation=tuple(parts.get("compensation", [])),
+            fenced_compensation=tuple(parts.get("fenced_compensation", [])),
             shared_types="\n\n".join(self.texts.get(SectionKey.SHARED_TYPES, [])),
             endpoints=tuple(parts.get("endpoints", [])),
             events_published=tuple(parts.get("events_published", [])),
@@ -340,29 +341,15 @@ class _SpecParser:
                 self._note(key, block)
 
     def _compensation(self, key: SectionKey, blocks: list[Block]) -> None:
-        trigger: Paragraph | None = None
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                if trigger is not None:
-                    self._add(
-                        "compensation",
-                        CompensationBlock(trigger=trigger.text, steps=(), line=trigger.line),
-                    )
-                trigger = block
-            elif isinstance(block, ListBlock):
-                steps = tuple(
-                    ListEntry(text=_item_text(item), line=item.line) for item in block.items
-                )
-                line = trigger.line if trigger is not None else block.line
-                text = trigger.text if trigger is not None else ""
-                self._add("compensation", CompensationBlock(trigger=text, steps=steps, line=line))
-                trigger = None
-            else:
-                self._note(key, block)
-        if trigger is not None:
-            self._add(
-                "compensation", CompensationBlock(trigger=trigger.text, steps=(), line=trigger.line)
-            )
+        def other(block: Block) -> None:
+            self._note(key, block)
+            if isinstance(block, Fence):
+                # Kept verbatim as a note; its "If X fails:" blocks are read for the analysis.
+                for found in _compensation_blocks(parse_blocks(block.content), block.line):
+                    self._add("fenced_compensation", found)
+
+        for found in _compensation_blocks(blocks, 0, on_other=other):
+            self._add("compensation", found)
 
     def _flow_steps(self, key: SectionKey, blocks: list[Block]) -> None:
         for block in blocks:
@@ -543,6 +530,42 @@ class _SpecParser:
             }
             rows.append((values, row.line))
         return rows
+
+
+def _compensation_blocks(
+    blocks: Sequence[Block], offset: int, on_other: Callable[[Block], None] | None = None
+) -> list[CompensationBlock]:
+    """``If <B> fails after <A> succeeds:`` paragraphs, each with the list that follows it.
+
+    ``offset`` is added to every line (blocks read from inside a fence count from the fence).
+    A paragraph without a list is a block of prose; other blocks go to ``on_other``.
+    """
+    found: list[CompensationBlock] = []
+    trigger: Paragraph | None = None
+
+    def prose(paragraph: Paragraph) -> None:
+        found.append(
+            CompensationBlock(trigger=paragraph.text, steps=(), line=paragraph.line + offset)
+        )
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if trigger is not None:
+                prose(trigger)
+            trigger = block
+        elif isinstance(block, ListBlock):
+            steps = tuple(
+                ListEntry(text=_item_text(item), line=item.line + offset) for item in block.items
+            )
+            line = (trigger.line if trigger is not None else block.line) + offset
+            text = trigger.text if trigger is not None else ""
+            found.append(CompensationBlock(trigger=text, steps=steps, line=line))
+            trigger = None
+        elif on_other is not None:
+            on_other(block)
+    if trigger is not None:
+        prose(trigger)
+    return found
 
 
 def _trim_rules(blocks: Sequence[Block]) -> list[Block]:

@@ -29,6 +29,10 @@ class StepRole(StrEnum):
     """The go/no-go step: once it succeeds the saga runs to completion; it is not undone."""
     RETRIABLE = "retriable"
     """After the pivot: must succeed eventually, so it must be safe to repeat."""
+    UNCOMPENSATED = "uncompensated"
+    """Before the pivot, it changes data, but nothing undoes it: a later failure leaves it done."""
+    CONTROL = "control"
+    """A timer or a notification: no business effect to undo (a grace period, an SMS)."""
 
 
 class Recovery(StrEnum):
@@ -100,9 +104,18 @@ class StepPlan:
     """Why the step got its role, in words a reviewer can check against the spec."""
     compensation: str | None = None
     compensation_source: str | None = None
-    """``step`` (its ``- Compensation:`` bullet) or ``section`` (the Compensation section)."""
+    """Where the compensation was stated: ``step`` (its ``- Compensation:`` bullet),
+    ``section`` (the Compensation section), ``failure`` (a later step's Failure bullet),
+    ``failure-mode``, ``call`` (a Synchronous Calls row) or ``architecture`` (an undo
+    command the module declares, which the spec does not mention)."""
+    compensation_line: int | None = None
     retry_safe: bool = False
     """Whether the spec says the step may be repeated (retry, idempotency, at most once)."""
+    covered_by: int | None = None
+    """For an uncompensated step: the earlier step whose compensation undoes the same thing
+    (cancelling the flight reservation also undoes its confirmation)."""
+    kept_line: int | None = None
+    """For an uncompensated step: where the spec says its effect stays on purpose."""
     line: int | None = None
 
 
@@ -134,7 +147,8 @@ class SagaPlan:
     steps: tuple[StepPlan, ...] = ()
     pivot: int | None = None
     pivot_source: str | None = None
-    """``marked`` (the spec says so) or ``inferred`` (first effect nothing undoes)."""
+    """``marked`` (the spec says so) or ``inferred`` (the last step whose failure is
+    compensated; later failures are retried)."""
     failure_points: tuple[FailurePoint, ...] = ()
     findings: tuple[AnalysisFinding, ...] = ()
 

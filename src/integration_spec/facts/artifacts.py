@@ -1,0 +1,74 @@
+"""Names written in cells: artifacts, events and endpoints, compared the way people mean them.
+
+``CartSnapshot (cartId, ...)`` names the artifact CartSnapshot; ``session.created``,
+``SessionCreated`` and ``SESSION_CREATED`` are one event; ``POST /carts/{id}`` and ``post
+/carts/:cartId/`` one endpoint.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from integration_spec.facts.modules import is_named
+from integration_spec.facts.text import camel_words, plain, word_set
+from integration_spec.model.names import normalize_name
+
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]+)*")
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}|<[^>]*>|:[A-Za-z_]\w*")
+_SEPARATORS = (" - ", " – ", " — ", ": ")
+_PAST_IRREGULAR = word_set(
+    "sent paid built sold lost won done made set held shown begun put cut read split kept "
+    "left met bought brought found given taken written known run"
+)
+
+
+@cache
+def artifact(text: str | None) -> str | None:
+    """The named artifact a field starts with (``CartSnapshot (cartId, ...)`` -> ``CartSnapshot``).
+
+    Prose (``Updated cart lines``) names no artifact; rules about artifacts then say nothing.
+    """
+    if text is None:
+        return None
+    head = plain(text).split("(", 1)[0].split(",", 1)[0].strip()
+    for separator in _SEPARATORS:
+        head = head.split(separator, 1)[0].strip()
+    head = head.strip("`*_ ")
+    if len(head) < 3 or not _IDENTIFIER.fullmatch(head) or not is_named(head):
+        return None
+    return head
+
+
+@cache
+def event_key(text: str) -> str:
+    """An event name's key: ``session.created``, ``SessionCreated``, ``SESSION_CREATED`` agree."""
+    return normalize_name(plain(text).split("(", 1)[0])
+
+
+def looks_like_event(name: str) -> bool:
+    """Whether an identifier reads as an event: several words, the last one in past tense."""
+    parts = [part.casefold() for part in re.split(r"[._:-]", name) if part]
+    if len(parts) == 1:
+        parts = camel_words(name)
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    return last.endswith("ed") or last in _PAST_IRREGULAR
+
+
+def endpoint_key(method: str, path: str) -> tuple[str, str] | None:
+    """``(METHOD, /path/{})`` with parameters, case and a trailing slash ignored."""
+    method_text, path_text = plain(method).upper(), plain(path)
+    if not method_text or not path_text.startswith("/"):
+        return None
+    path_text = _PATH_PARAMETER.sub("{}", path_text.split("?", 1)[0]).rstrip("/") or "/"
+    return method_text, path_text.casefold()
+
+
+def endpoint_from_text(text: str) -> tuple[str, str] | None:
+    """An endpoint written in one cell, such as ``POST /carts/{id}/items``."""
+    parts = plain(text).split()
+    if len(parts) == 2 and parts[0].isalpha() and parts[1].startswith("/"):
+        return endpoint_key(parts[0], parts[1])
+    return None
