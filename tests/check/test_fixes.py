@@ -136,6 +136,12 @@ def test_diff_marks_a_last_line_without_a_break() -> None:
     assert diff.endswith(f"-b\n{NO_NEWLINE}+c\n{NO_NEWLINE}")
 
 
+def test_diff_keeps_a_lone_cr_inside_the_line_as_git_does() -> None:
+    before = SourceText.from_raw("# T\rnext\n")
+    after, _, _ = apply_to_source(before, [Fix("p", (TextEdit(1, 1, "# Integration: T\n"),))])
+    assert unified_diff("s.md", before, after).endswith("-# T\rnext\n+# Integration: T\rnext\n")
+
+
 # -- fix_until_stable: a fix is kept only when its finding goes away ------------------------
 
 
