@@ -217,20 +217,30 @@ def _resolved(
 
 
 def unified_diff(path: str, before: SourceText | str, after: SourceText | str) -> str:
-    """A ``git diff``-style preview of exactly the bytes a fix writes.
+    """A ``git diff``-style preview of exactly the bytes a fix writes: a patch that applies.
 
-    Lines keep their own line breaks; a last line without one is marked as git marks it.
+    Lines are what git calls lines (ended by LF, a CR before it kept as part of the line),
+    so CRLF shows as written and ``git apply`` reproduces the fixed file; a last line
+    without a line break is marked as git marks it.
     """
     old = before if isinstance(before, SourceText) else SourceText.from_raw(before)
     new = after if isinstance(after, SourceText) else SourceText.from_raw(after)
     output: list[str] = []
     for line in difflib.unified_diff(
-        old.raw_lines(), new.raw_lines(), fromfile=f"a/{path}", tofile=f"b/{path}"
+        _git_lines(old), _git_lines(new), fromfile=f"a/{path}", tofile=f"b/{path}"
     ):
         output.append(line)
-        if not line.endswith(("\n", "\r")):
+        if not line.endswith("\n"):
             output.append("\n" + NO_NEWLINE)
     return "".join(output)
+
+
+def _git_lines(source: SourceText) -> list[str]:
+    """The file's text split after each LF, as git and patch read lines (BOM included)."""
+    raw = ("\ufeff" if source.bom else "") + source.raw()
+    lines = raw.split("\n")
+    ended = [line + "\n" for line in lines[:-1]]
+    return [*ended, lines[-1]] if lines[-1] else ended
 
 
 def ragged_row_fixes(text: str) -> dict[int, Fix]:

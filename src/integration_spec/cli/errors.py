@@ -27,10 +27,16 @@ def fail(diagnostic: Diagnostic) -> NoReturn:
     sys.exit(EXIT_INPUT_ERROR)
 
 
-def os_error_diagnostic(error: OSError, *, writing: bool = False) -> Diagnostic:
-    """An operating-system error that escaped a use case, as an ``IO`` finding on its file."""
-    filename = error.filename if error.filename is not None else ""
+def os_error_diagnostic(
+    error: OSError, *, writing: bool = False, path: str | None = None
+) -> Diagnostic:
+    """An operating-system error that escaped a use case, as an ``IO`` finding on its file.
+
+    ``path`` names the file when the error does not (a failed ``write`` has no file name).
+    """
+    filename = error.filename if error.filename is not None else (path or "")
     reason = error.strerror or str(error)
+    reason = reason[:1].lower() + reason[1:]
     if isinstance(error, FileExistsError) and filename:
         reason = "a file is in the way of a folder that has to be created"
     verb = "cannot write" if writing else "file system error"

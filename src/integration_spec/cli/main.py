@@ -460,9 +460,20 @@ def run() -> None:
     from integration_spec.cli import interrupted
 
     try:
-        cli(prog_name="integration-spec")
+        # Not standalone: click would turn Ctrl-C into "Aborted!" and exit code 1.
+        cli.main(prog_name="integration-spec", standalone_mode=False)
     except SystemExit:
         raise
+    except click.exceptions.Abort as error:
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            interrupted()
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as error:
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         interrupted()
     except BrokenPipeError:

@@ -137,7 +137,7 @@ def new(
             click.echo(f"hint: {error.hint}", err=True)
         sys.exit(EXIT_INPUT_ERROR)
     except OSError as error:  # the folder cannot be made or written: a file in the way, no rights
-        fail(os_error_diagnostic(error, writing=True))
+        fail(os_error_diagnostic(error, writing=True, path=f"features/integrations/{name}.md"))
     _report(result, to_stdout=to_stdout, output_format=output_format, quiet=quiet)
 
 
