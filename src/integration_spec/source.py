@@ -18,7 +18,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 from collections import Counter
 from dataclasses import dataclass
@@ -266,7 +265,7 @@ def _make_parent(path: Path, shown: str) -> None:
 def _temporary(target: Path, data: bytes) -> Path:
     """A new file beside ``target`` holding ``data``, flushed to disk."""
     for _ in range(100):
-        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        candidate = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

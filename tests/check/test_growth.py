@@ -171,3 +171,22 @@ def test_configuration_is_linear_in_its_settings(tmp_path: Path) -> None:
         return lambda: load_config(folder, codes)
 
     assert_linear(build, 100)
+
+
+def test_analyze_grows_linearly_in_flow_steps() -> None:
+    from integration_spec import analyze, parse_spec_text
+
+    text = (EXAMPLE / "features" / "integrations" / "order-fulfillment.md").read_text("utf-8")
+    head, rest = text.split("### Flow Steps\n", 1)
+    tail = "\n## " + rest.split("\n## ", 1)[1]
+
+    def build(n: int) -> Callable[[], object]:
+        steps = "".join(
+            f"{i + 1}. **Step {i + 1}** (payments)\n   - Input: x{i}\n   - Action: Capture {i}\n"
+            f"   - Output: y{i}\n   - Failure: timeout: retry twice\n"
+            for i in range(n)
+        )
+        spec = parse_spec_text(head + "### Flow Steps\n" + steps + tail, "grown.md")
+        return lambda: analyze(spec)
+
+    assert_linear(build, 10)

@@ -543,3 +543,21 @@ def test_analyze_and_check_read_the_same_architecture(ispec: Invoke, shop: Path)
     assert "CF006" not in {d["code"] for d in checked["diagnostics"]}
     analysed = ispec("analyze", str(GUEST), cwd=shop)
     assert "architecture: docs/shop-architecture.md" in analysed.stdout
+
+
+# -- reproducers in code being rewritten (strict xfails for the lead to flip) --------------
+
+
+@pytest.mark.xfail(strict=True, reason="rules rewrite: ST009 matches the name with fullmatch")
+def test_a_file_name_ending_in_a_line_break_is_not_kebab_case(ispec: Invoke, shop: Path) -> None:
+    shutil.copy(shop / GUEST, shop / SPECS / "guest\n.md")
+    result = ispec("check", "--format", "json", cwd=shop)
+    assert "ST009" in {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+
+
+@pytest.mark.xfail(strict=True, reason="draft rewrite: validate_name uses fullmatch")
+def test_the_draft_api_refuses_a_name_ending_in_a_line_break(shop: Path) -> None:
+    from integration_spec import DraftError, draft_spec
+
+    with pytest.raises(DraftError):
+        draft_spec("guest\n", modules=("cart", "payments", "checkout"), root=shop)

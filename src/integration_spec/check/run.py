@@ -192,7 +192,9 @@ def run_check(request: CheckRequest) -> CheckResult:
         else None
     )
     work = _Work(request, project, config, rules, baseline)
-    chosen = [(spec, architectures.for_spec(spec)) for spec in inputs]
+    chosen = [
+        (spec, architectures.for_spec(spec) if spec.source is not None else None) for spec in inputs
+    ]
     parallel = request.jobs > 1 and len(chosen) > 1 and baseline is None
     if parallel and not (request.fix or request.diff):
         work.check_parallel(chosen, request.jobs)
