@@ -1,5 +1,5 @@
 """``python -m integration_spec``."""
 
-from integration_spec.cli.main import main
+from integration_spec.cli import main
 
 main()

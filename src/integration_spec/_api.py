@@ -21,22 +21,34 @@ from integration_spec.spec.render import render_spec
 __all__ = [
     "CheckRequest",
     "CheckResult",
+    "Decision",
     "DraftError",
     "DraftResult",
     "Flags",
+    "Project",
     "analyze",
     "draft_spec",
     "explain_code",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
+    "load_project",
     "parse_spec",
+    "parse_spec_data",
     "parse_spec_text",
+    "read_analysis_spec",
+    "render_analysis",
     "render_spec",
+    "render_triage",
+    "rule_catalogue",
+    "rules_page",
     "run_check",
+    "spec_jsonable",
+    "split_module_list",
     "triage_diff",
     "triage_modules",
     "triage_spec",
+    "write_output",
 ]
 
 
@@ -48,10 +60,14 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
-    from integration_spec.check.codes import explain_code
+    from integration_spec.analysis.render import render_analysis, render_triage
+    from integration_spec.analysis.triage import split_module_list
+    from integration_spec.check.codes import explain_code, rule_catalogue, rules_page
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
     from integration_spec.draft.errors import DraftError
+    from integration_spec.model.analysis import Decision
+    from integration_spec.project import Project
 
 _LAZY = {
     "Flags": "integration_spec.analysis.api",
@@ -66,6 +82,13 @@ _LAZY = {
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
+    "render_analysis": "integration_spec.analysis.render",
+    "render_triage": "integration_spec.analysis.render",
+    "Decision": "integration_spec.model.analysis",
+    "split_module_list": "integration_spec.analysis.triage",
+    "rule_catalogue": "integration_spec.check.codes",
+    "rules_page": "integration_spec.check.codes",
+    "Project": "integration_spec.project",
 }
 
 
@@ -101,3 +124,53 @@ def json_schema(kind: Literal["spec", "architecture"]) -> dict[str, object]:
     from integration_spec.schema import model_schema
 
     return model_schema(kind)
+
+
+def load_project(
+    start: str | os.PathLike[str] | None = None, *, cwd: str | os.PathLike[str] | None = None
+) -> Project:
+    """The project a command pointed at ``start`` works in, its configuration validated.
+
+    Root, configuration, architecture lookup, display paths and safe writes: see
+    :mod:`integration_spec.project`. Raises :class:`~integration_spec.source.InputError`
+    for an invalid configuration.
+    """
+    from integration_spec.check.codes import known_codes
+    from integration_spec.project import load_project as load
+
+    return load(start, known_codes, cwd=cwd)
+
+
+def read_analysis_spec(path: str | os.PathLike[str]) -> IntegrationSpec:
+    """Read the spec at ``path`` for ``analyze``: a spec without flow steps is ``AN004``."""
+    from integration_spec.analysis.api import read_spec
+
+    return read_spec(path, need_flow=True)
+
+
+def parse_spec_data(data: bytes, path: str = "-") -> IntegrationSpec:
+    """Parse a spec given as bytes (standard input); unusable bytes raise ``IO00x``."""
+    from integration_spec.source import decode_text
+
+    return parse_spec_text(decode_text(data, path), path)
+
+
+def write_output(
+    path: str | os.PathLike[str], text: str, *, force: bool = False, shown: str | None = None
+) -> None:
+    """Write a report or analysis to ``path`` the way every command does.
+
+    Never replaces a file without ``force``, never writes through a symbolic link or into
+    a FIFO, device or folder, atomically; raises :class:`~integration_spec.source.InputError`
+    (``IO008``..``IO010``) naming the file.
+    """
+    from integration_spec.project import write_output as write
+
+    write(path, text, force=force, shown=shown)
+
+
+def spec_jsonable(spec: IntegrationSpec) -> object:
+    """A spec as plain JSON data (shape: ``schema spec``; pydantic is imported here only)."""
+    from integration_spec.schema import to_jsonable
+
+    return to_jsonable("spec", spec)

@@ -51,3 +51,26 @@ def test_comment_inside_a_code_fence_is_text_not_a_directive() -> None:
 
 def test_bare_ignore_file_silences_everything() -> None:
     assert find_suppressions("<!-- ispec: ignore-file -->\n\ntext\n").silences("XX999", 3)
+
+
+def test_a_code_that_exists_nowhere_is_reported_where_it_is_named() -> None:
+    text = (
+        "# T\n\n| cart | Both | <!-- ispec: ignore AR999, ST -->\n\n"
+        "<!-- ispec: ignore-file ZZ1 -->\n"
+    )
+    found = find_suppressions(text).unknown_codes(("AR001", "ST001"), "x.md")
+    assert [(d.code, d.line, d.path) for d in found] == [("CF007", 3, "x.md"), ("CF007", 5, "x.md")]
+    assert "'AR999'" in found[0].message
+    assert "'ZZ1'" in found[1].message
+
+
+def test_known_codes_prefixes_and_all_are_not_reported() -> None:
+    text = "a <!-- ispec: ignore AR001, AR, ALL -->\n\n<!-- ispec: ignore-file -->\n"
+    assert find_suppressions(text).unknown_codes(("AR001",), "x.md") == ()
+
+
+def test_a_trailing_comment_inside_a_code_fence_is_text() -> None:
+    text = "# T\n\n```\ncode <!-- ispec: ignore ST001 -->\n```\n"
+    suppressions = find_suppressions(text)
+    assert not suppressions.silences("ST001", 4)
+    assert suppressions.directives == ()

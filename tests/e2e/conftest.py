@@ -30,6 +30,15 @@ def _executable() -> str:
     return found
 
 
+def _limit(size: int) -> Callable[[], None]:
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
 @pytest.fixture
 def ispec() -> Callable[..., Run]:
     """Call ``integration-spec`` with arguments; return exit code and output."""
@@ -40,9 +49,13 @@ def ispec() -> Callable[..., Run]:
         cwd: Path | None = None,
         stdin: str | None = None,
         env: dict[str, str] | None = None,
+        file_size_limit: int | None = None,
     ) -> Run:
+        """``file_size_limit`` makes every write past that many bytes fail (EFBIG), as a
+        full disk would: the command sees a real operating-system error."""
         environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
         environment.pop("GITHUB_ACTIONS", None)
+        environment.pop("FORCE_COLOR", None)
         environment.update(env or {})
         completed = subprocess.run(
             [executable, *args],
@@ -53,6 +66,7 @@ def ispec() -> Callable[..., Run]:
             env=environment,
             timeout=60,
             check=False,
+            preexec_fn=_limit(file_size_limit) if file_size_limit is not None else None,
         )
         return Run(completed.returncode, completed.stdout, completed.stderr)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import jsonschema
 
+from integration_spec.check.codes import reserved_rule_info
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.report import FileReport, Report, RuleInfo
 from tests.conftest import FIXTURES, REPO
@@ -67,14 +68,26 @@ def _file(data: dict[str, Any]) -> FileReport:
 
 @cache
 def load_report(name: str) -> Report:
-    """The report in ``tests/fixtures/reports/<name>.report.json``; findings inherit the path."""
+    """The report in ``tests/fixtures/reports/<name>.report.json``; findings inherit the path.
+
+    Like a real run, the report lists the catalogue's entry for each reserved code it holds.
+    """
     data = json.loads((REPORTS / f"{name}{REPORT_SUFFIX}").read_text(encoding="utf-8"))
+    files = tuple(_file(f) for f in data.get("files", ()))
+    diagnostics = tuple(_diagnostic(d) for d in data.get("diagnostics", ()))
+    rules = [_rule(r) for r in data.get("rules", ())]
+    known = {rule.code for rule in rules}
+    for diagnostic in (*diagnostics, *(d for file in files for d in file.diagnostics)):
+        reserved = reserved_rule_info(diagnostic.code)
+        if reserved is not None and diagnostic.code not in known:
+            rules.append(reserved)
+            known.add(diagnostic.code)
     return Report(
-        files=tuple(_file(f) for f in data.get("files", ())),
-        rules=tuple(_rule(r) for r in data.get("rules", ())),
+        files=files,
+        rules=tuple(rules),
         tool_version=data.get("tool_version", ""),
         architecture=data.get("architecture"),
-        diagnostics=tuple(_diagnostic(d) for d in data.get("diagnostics", ())),
+        diagnostics=diagnostics,
     )
 
 

@@ -68,7 +68,7 @@ def test_hint_follows_the_message_on_its_own_annotation_line() -> None:
 
 def test_without_path_or_line_only_known_properties_are_written() -> None:
     lines = render_report(load_report("run-level"), "github").splitlines()
-    assert lines[0].startswith("::error title=CF001 invalid-configuration::")
+    assert lines[0].startswith("::error title=CF001 invalid-toml::")
     assert lines[1].startswith("::warning file=architecture.yaml,title=AX006 ")
 
 

@@ -10,8 +10,7 @@ import pytest
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.report import Report
 from integration_spec.report import FORMATS, render_report
-from integration_spec.report._rules import RESERVED_PREFIXES, rules_of
-from integration_spec.rules.registry import RESERVED_CODES
+from integration_spec.report._rules import rules_of
 
 
 def test_formats_are_the_documented_five() -> None:
@@ -62,11 +61,6 @@ def test_only_the_chosen_formatter_is_imported(
     assert completed.stdout.strip() == f"{modules} {heavy}"
 
 
-def test_reserved_prefixes_mirror_the_registry() -> None:
-    mirrored = {prefix: (summary, sev) for prefix, (_, summary, sev) in RESERVED_PREFIXES.items()}
-    assert mirrored == RESERVED_CODES
-
-
 def test_codes_without_a_rule_get_one_built_entry_each_in_order() -> None:
     report = Report(
         diagnostics=(
@@ -77,7 +71,7 @@ def test_codes_without_a_rule_get_one_built_entry_each_in_order() -> None:
     )
     rules = rules_of(report)
     assert [(r.code, r.name, r.family) for r in rules] == [
-        ("CF002", "invalid-configuration", "reading"),
+        ("CF002", "cf002", "other"),
         ("ZZ001", "zz001", "other"),
     ]
     assert rules[1].default_severity is Severity.INFO

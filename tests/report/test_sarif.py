@@ -105,7 +105,7 @@ def test_reserved_codes_get_a_rule_entry_and_every_rule_index_points_at_its_rule
     run = _run(load_report("run-level"))
     rules = run["tool"]["driver"]["rules"]
     assert [rule["id"] for rule in rules] == ["CF001", "AX006", "AX003", "IO003"]
-    assert rules[0]["name"] == "invalid-configuration"
+    assert rules[0]["name"] == "invalid-toml"
     assert "helpUri" not in rules[0]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

@@ -6,11 +6,11 @@ suppression comments, the baseline. Every filtered finding is counted, never los
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from integration_spec.check.baseline import Baseline, fingerprint
+from integration_spec.check.baseline import Baseline
+from integration_spec.check.codes import known_codes
 from integration_spec.check.config import OFF, Config, matches
 from integration_spec.check.fixes import ragged_row_fixes
 from integration_spec.check.suppression import find_suppressions
@@ -119,6 +119,8 @@ def _filter(
 ) -> FileOutcome:
     ignored_here = _per_path_ignores(path, config)
     suppressions = find_suppressions(text) if "<!--" in text else None
+    if suppressions is not None:
+        found = [*found, *((d, None) for d in suppressions.unknown_codes(known_codes(), path))]
     kept: list[tuple[Diagnostic, Fix | None]] = []
     suppressed = 0
     for diagnostic, fix in found:
@@ -132,7 +134,7 @@ def _filter(
     with_text = tuple((d, _line_text(lines, d.line)) for d, _ in kept)
     final: list[tuple[Diagnostic, Fix | None]] = []
     for (diagnostic, fix), (_, line_text) in zip(kept, with_text, strict=True):
-        if baseline is not None and baseline.absorbs(fingerprint(diagnostic, line_text)):
+        if baseline is not None and baseline.absorbs(diagnostic, line_text):
             suppressed += 1
             continue
         final.append((diagnostic, fix))
@@ -152,9 +154,4 @@ def _line_text(lines: tuple[str, ...], line: int | None) -> str:
 
 
 def _per_path_ignores(path: str, config: Config) -> tuple[str, ...]:
-    posix = path.replace("\\", "/")
-    codes: list[str] = []
-    for pattern, ignored in config.per_path_ignores.items():
-        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, f"*/{pattern}"):
-            codes.extend(ignored)
-    return tuple(codes)
+    return config.per_path_codes(path)

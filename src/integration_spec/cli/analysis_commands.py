@@ -1,7 +1,9 @@
 """``integration-spec analyze`` and ``integration-spec triage``: parse options, call, print.
 
-The work is in :mod:`integration_spec.analysis.api`; these commands only choose inputs,
-print the rendered result and turn it into an exit code.
+The work is behind the public API; these commands only choose inputs, print the rendered
+result and turn it into an exit code. The architecture is found by the project, in the
+order every command uses: ``--architecture``, the configuration, the spec's
+``**Architecture:**`` line, the default path.
 """
 
 from __future__ import annotations
@@ -13,38 +15,53 @@ from typing import TYPE_CHECKING
 import click
 
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, P, R, reports_input_errors
+from integration_spec.cli.options import color_option, colored, emit, force_option, quiet_option
+from integration_spec.model.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from integration_spec.model.architecture import Architecture
+    from integration_spec import Architecture, IntegrationSpec, Project
 
 EXIT_FINDINGS = 1
 EXIT_INTEGRATION_SPEC = 0
 EXIT_FEATURE_BRIEF = 1
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, *, force: bool) -> None:
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        emit(text)
         return
-    from integration_spec.source import write_text_atomic
+    from integration_spec._api import write_output
 
-    write_text_atomic(output, text if text.endswith("\n") else text + "\n")
+    write_output(output, text if text.endswith("\n") else text + "\n", force=force)
 
 
-def _architecture(path: str | None, fallback: Callable[[], object]) -> Architecture | None:
-    """The architecture at ``path`` (must exist), else the one ``fallback`` finds, if any.
+def _architecture(
+    project: Project,
+    given: str | None,
+    spec_path: str | None,
+    spec: IntegrationSpec | None,
+    *,
+    quiet: bool,
+) -> Architecture | None:
+    """The architecture for a spec (or for the project), read and reported; None if none.
 
     What the reader could not understand goes to stderr; an architecture without modules
     is reported and not used.
     """
-    from integration_spec.analysis.api import read_architecture_file
-    from integration_spec.cli import present
+    from integration_spec import load_architecture
 
-    found = path if path is not None else fallback()
-    if found is None:
+    if given is not None:
+        path: str | None = given
+    else:
+        found = project.architecture_for(spec_path, spec.architecture if spec else None)
+        path = project.shown(found) if found is not None else None
+    if path is None:
         return None
-    architecture = read_architecture_file(str(found))
-    present.print_diagnostics(d for d in architecture.diagnostics if d.severity.value != "info")
+    architecture = load_architecture(path)
+    if not quiet:
+        for diagnostic in architecture.diagnostics:
+            if diagnostic.severity is not Severity.INFO:
+                click.echo(f"{diagnostic.severity.value}: {diagnostic.format_text()}", err=True)
     if not architecture.modules:
         click.echo(f"warning: {architecture.path}: no modules found; not used", err=True)
         return None
@@ -55,7 +72,7 @@ def _architecture(path: str | None, fallback: Callable[[], object]) -> Architect
     epilog="\b\nExamples:\n"
     "  integration-spec analyze features/integrations/guest-checkout.md\n"
     "  integration-spec analyze features/integrations/guest-checkout.md --format markdown"
-    " > review.md\n"
+    " -o review.md\n"
     "  integration-spec analyze features/integrations/guest-checkout.md --format json"
     " | jq .faults.scenarios\n"
     "\b\nExit codes: 0 no findings, 1 findings (or inconsistent fault scenarios),"
@@ -66,8 +83,9 @@ def _architecture(path: str | None, fallback: Callable[[], object]) -> Architect
     "--architecture",
     "architecture_path",
     type=click.Path(path_type=str),
-    help="Architecture document [default: the spec's **Architecture:** reference, else "
-    "docs/architecture/SYSTEM-ARCHITECTURE.md under the project root].",
+    help="Architecture document [default: the configured one, else the spec's "
+    "**Architecture:** reference, else docs/architecture/SYSTEM-ARCHITECTURE.md under the "
+    "project root].",
 )
 @click.option(
     "--format",
@@ -78,16 +96,25 @@ def _architecture(path: str | None, fallback: Callable[[], object]) -> Architect
     help="text: a readable report (Rich tables on a terminal); markdown: paste into a review.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to FILE."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write to FILE (a new file, unless --force).",
 )
+@force_option("Replace an existing -o file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@color_option
+@quiet_option
 @reports_input_errors
 def analyze(
     path: str,
     architecture_path: str | None,
     output_format: str,
     output: str | None,
+    force: bool,
     exit_zero: bool,
+    color: str,
+    quiet: bool,
 ) -> None:
     """Analyse one spec: flow graph, saga plan, fault simulation, boundaries, diagrams.
 
@@ -96,19 +123,27 @@ def analyze(
     injected at every step, with and without a failing compensation, and the scenarios
     that end half done are listed.
     """
-    from integration_spec.analysis import api
-    from integration_spec.analysis.render import render_analysis
-    from integration_spec.cli import present
+    from integration_spec import analyze as analyse_spec
+    from integration_spec import load_project
+    from integration_spec._api import read_analysis_spec, render_analysis
 
-    spec = api.read_spec(path, need_flow=True)
-    present.print_diagnostics(spec.diagnostics)
-    if present.has_errors(spec.diagnostics):
+    project = load_project(path)
+    spec = read_analysis_spec(path)
+    _print(spec.diagnostics, quiet=quiet)
+    if any(d.severity is Severity.ERROR for d in spec.diagnostics):
         sys.exit(EXIT_INPUT_ERROR)
-    architecture = _architecture(architecture_path, lambda: api.find_architecture(path, spec))
-    report = api.analyze(spec, architecture)
-    rich = output is None and output_format == "text" and sys.stdout.isatty()
-    _emit(render_analysis(report, output_format, rich=rich), output)
+    architecture = _architecture(project, architecture_path, path, spec, quiet=quiet)
+    report = analyse_spec(spec, architecture)
+    rich = output is None and output_format == "text" and colored(color)
+    _emit(render_analysis(report, output_format, rich=rich), output, force=force)
     sys.exit(EXIT_FINDINGS if report.finding_count() and not exit_zero else 0)
+
+
+def _print(diagnostics: tuple[Diagnostic, ...], *, quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if quiet and diagnostic.severity is not Severity.ERROR:
+            continue
+        click.echo(f"{diagnostic.severity.value}: {diagnostic.format_text()}", err=True)
 
 
 def _flag(name: str, help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -140,7 +175,8 @@ def _flag(name: str, help_text: str) -> Callable[[Callable[P, R]], Callable[P, R
     "--architecture",
     "architecture_path",
     type=click.Path(path_type=str),
-    help="Architecture document [default: docs/architecture/SYSTEM-ARCHITECTURE.md, if any].",
+    help="Architecture document [default: the configured one, else the spec's reference, "
+    "else docs/architecture/SYSTEM-ARCHITECTURE.md, if any].",
 )
 @_flag("data-flows", "Data flows between the modules.")
 @_flag("complex-rollback", "A failure needs compensation across modules.")
@@ -154,6 +190,8 @@ def _flag(name: str, help_text: str) -> Callable[[Callable[P, R]], Callable[P, R
     show_default=True,
     help="Output format.",
 )
+@color_option
+@quiet_option
 @reports_input_errors
 def triage(
     spec_path: str | None,
@@ -166,6 +204,8 @@ def triage(
     shared_interfaces: bool | None,
     multiple_aggregates: bool | None,
     output_format: str,
+    color: str,
+    quiet: bool,
 ) -> None:
     """Integration spec or feature brief? The seed's When-to-Use table, decided.
 
@@ -176,20 +216,26 @@ def triage(
     feature brief; 2 modules: integration spec when data flows between them and a rollback,
     a new shared interface or a second aggregate is involved.
     """
-    from pathlib import Path
-
-    from integration_spec.analysis import api
-    from integration_spec.analysis.codes import input_error
-    from integration_spec.analysis.render import render_triage
-    from integration_spec.analysis.triage import Flags, split_module_list
-    from integration_spec.model.analysis import Decision
+    from integration_spec import (
+        Flags,
+        InputError,
+        load_project,
+        parse_spec,
+        triage_diff,
+        triage_modules,
+        triage_spec,
+    )
+    from integration_spec._api import Decision, render_triage, split_module_list
 
     sources = [given for given in (spec_path, module_list, revision) if given is not None]
     if len(sources) != 1:
-        raise input_error(
-            "AN006",
-            spec_path or repo,
-            "give exactly one of: a spec path, --modules A,B,C, --diff REV",
+        raise InputError(
+            Diagnostic(
+                code="AN006",
+                severity=Severity.ERROR,
+                message="give exactly one of: a spec path, --modules A,B,C, --diff REV",
+                path=spec_path or repo,
+            )
         )
     flags = Flags(
         data_flows=data_flows,
@@ -197,22 +243,19 @@ def triage(
         shared_interfaces=shared_interfaces,
         multiple_aggregates=multiple_aggregates,
     )
-    default_root = Path(repo) if revision is not None else Path()
     if spec_path is not None:
-        spec = api.read_spec(spec_path)
-        architecture = _architecture(
-            architecture_path, lambda: api.find_architecture(spec_path, spec)
-        )
-        result = api.triage_spec(spec, architecture, flags)
+        project = load_project(spec_path)
+        spec = parse_spec(spec_path)
+        architecture = _architecture(project, architecture_path, spec_path, spec, quiet=quiet)
+        result = triage_spec(spec, architecture, flags)
     else:
-        architecture = _architecture(
-            architecture_path, lambda: api.find_architecture(None, None, default_root)
-        )
+        project = load_project(repo if revision is not None else None)
+        architecture = _architecture(project, architecture_path, None, None, quiet=quiet)
         if module_list is not None:
-            result = api.triage_modules(split_module_list(module_list), flags, architecture)
+            result = triage_modules(split_module_list(module_list), flags, architecture)
         else:
-            result = api.triage_diff(revision or "", repo, architecture, flags)
-    rich = output_format == "text" and sys.stdout.isatty()
-    click.echo(render_triage(result, output_format, rich=rich), nl=False)
+            result = triage_diff(revision or "", repo, architecture, flags)
+    rich = output_format == "text" and colored(color)
+    emit(render_triage(result, output_format, rich=rich))
     integration = result.decision is Decision.INTEGRATION_SPEC
     sys.exit(EXIT_INTEGRATION_SPEC if integration else EXIT_FEATURE_BRIEF)

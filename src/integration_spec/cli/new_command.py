@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from integration_spec.cli.errors import EXIT_INPUT_ERROR, reports_input_errors
+from integration_spec.cli.errors import (
+    EXIT_INPUT_ERROR,
+    fail,
+    os_error_diagnostic,
+    reports_input_errors,
+)
+from integration_spec.cli.options import quiet_option
 
 if TYPE_CHECKING:
-    from integration_spec.draft.api import DraftResult
+    from integration_spec import DraftResult
 
 TYPES = ("User Journey", "System Process", "Data Flow")
 
@@ -35,7 +42,7 @@ def _spec_type(_: click.Context, __: click.Parameter, value: str | None) -> str 
     "  integration-spec new price-sync --modules catalog,pricing,cart --stdout\n"
     '  integration-spec new guest-checkout "Purchase without account" --format json --stdout',
 )
-@click.argument("name")
+@click.argument("name", callback=lambda _, __, value: _one_token(value))
 @click.argument("description", required=False)
 @click.option("--flow", metavar='"A>B>C"', help="The step order, module by module.")
 @click.option(
@@ -78,6 +85,7 @@ def _spec_type(_: click.Context, __: click.Parameter, value: str | None) -> str 
     show_default=True,
     help="md: the spec itself; json: the spec model with the module picks and triage.",
 )
+@quiet_option
 @reports_input_errors
 def new(
     name: str,
@@ -91,6 +99,7 @@ def new(
     to_stdout: bool,
     force: bool,
     output_format: str,
+    quiet: bool,
 ) -> None:
     """Draft features/integrations/NAME.md from the architecture and DESCRIPTION.
 
@@ -99,8 +108,7 @@ def new(
     them. Exit codes: 0 written (or printed), 2 bad input, an existing spec without
     --force, or a single-module feature without --force.
     """
-    from integration_spec.draft.api import draft_spec
-    from integration_spec.draft.errors import DraftError
+    from integration_spec import DraftError, draft_spec
 
     if flow and modules:
         raise click.UsageError("give either --flow or --modules, not both")
@@ -128,7 +136,20 @@ def new(
         if error.hint:
             click.echo(f"hint: {error.hint}", err=True)
         sys.exit(EXIT_INPUT_ERROR)
-    _report(result, to_stdout=to_stdout, output_format=output_format)
+    except OSError as error:  # the folder cannot be made or written: a file in the way, no rights
+        fail(os_error_diagnostic(error, writing=True, path=f"features/integrations/{name}.md"))
+    _report(result, to_stdout=to_stdout, output_format=output_format, quiet=quiet)
+
+
+def _one_token(name: str) -> str:
+    """A name is one printable word: a newline or control character never reaches a path."""
+    if not name.isprintable() or name != name.strip() or any(char.isspace() for char in name):
+        raise click.BadParameter(
+            f"{name!r} contains white space or a control character; give a kebab-case name "
+            "such as guest-checkout",
+            param_hint="'NAME'",
+        )
+    return name
 
 
 def _split(text: str, separator: str) -> tuple[str, ...]:
@@ -167,23 +188,23 @@ def _stdin_is_terminal() -> bool:
 
 
 def _project(root: Path | None) -> tuple[Path, Path | None]:
-    """The project root and the architecture its configuration names, if any."""
-    from integration_spec.check.config import find_config
+    """The project root and the architecture it uses (configured, else the default), if any.
 
-    found, table = find_config(root or Path.cwd())
-    if root is not None and found != root.resolve():
-        table = None  # a parent project's settings are relative to the parent
-    base = root or found
-    configured = table.get("architecture") if table else None
-    architecture = base / configured if isinstance(configured, str) and configured else None
-    return base, architecture
+    ``--root`` names the root; its configuration counts only when it is the root's own.
+    """
+    from integration_spec import load_project
+
+    project = load_project(root)
+    if root is not None and project.root != Path(os.path.normpath(root.absolute())):
+        return root, None  # a parent project's settings are relative to the parent
+    return project.root, project.architecture_for()
 
 
-def _report(result: DraftResult, *, to_stdout: bool, output_format: str) -> None:
+def _report(result: DraftResult, *, to_stdout: bool, output_format: str, quiet: bool) -> None:
     draft = result.draft
     todo = result.markdown.count("TODO")
     if output_format == "json":
-        from integration_spec.schema import to_jsonable
+        from integration_spec._api import spec_jsonable
 
         payload = {
             "path": result.relative_path,
@@ -195,15 +216,16 @@ def _report(result: DraftResult, *, to_stdout: bool, output_format: str) -> None
             ],
             "triage": draft.triage.as_dict(),
             "todo_markers": todo,
-            "spec": to_jsonable("spec", draft.spec),
+            "spec": spec_jsonable(draft.spec),
         }
         if to_stdout:
             payload["markdown"] = result.markdown
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
-    for pick in draft.selection.picks:
-        click.echo(f"module {pick.module}: {pick.reason}", err=True)
-    click.echo(f"triage: {draft.triage.decision.value} ({draft.triage.reason})", err=True)
+    if not quiet:
+        for pick in draft.selection.picks:
+            click.echo(f"module {pick.module}: {pick.reason}", err=True)
+        click.echo(f"triage: {draft.triage.decision.value} ({draft.triage.reason})", err=True)
     if to_stdout:
         click.echo(result.markdown, nl=False)
         return

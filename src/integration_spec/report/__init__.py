@@ -1,6 +1,6 @@
 """Output formats of ``integration-spec check``: each a small formatter over a ``Report``.
 
-A format is a module of this package with a ``render(report, *, color)`` function. Only the
+A format is a module of this package with a ``render(report, *, color, quiet)`` function. Only the
 chosen one is imported, so the text output never pays for ``json``, XML or Rich.
 """
 
@@ -19,12 +19,14 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 class Renderer(Protocol):
     """What every format module's ``render`` looks like."""
 
-    def __call__(self, report: Report, *, color: bool = False) -> str:
-        """The whole output; ``color`` is ignored by formats without colour."""
+    def __call__(self, report: Report, *, color: bool = False, quiet: bool = False) -> str:
+        """The whole output; ``color`` and ``quiet`` are ignored by formats without them."""
 
 
-def render_report(report: Report, output_format: str, *, color: bool = False) -> str:
-    """``report`` in ``output_format``; ``color`` only changes the text format.
+def render_report(
+    report: Report, output_format: str, *, color: bool = False, quiet: bool = False
+) -> str:
+    """``report`` in ``output_format``; ``color`` and ``quiet`` only change the text format.
 
     The result ends with a newline unless it is empty (GitHub commands for a clean run), so
     write it as it is (``click.echo(..., nl=False)``).
@@ -33,4 +35,4 @@ def render_report(report: Report, output_format: str, *, color: bool = False) ->
         raise ValueError(f"unknown output format {output_format!r}; choose from {FORMATS}")
     module = importlib.import_module(f"{__name__}.{output_format}")
     render: Renderer = module.render
-    return render(report, color=color)
+    return render(report, color=color, quiet=quiet)

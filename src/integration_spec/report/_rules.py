@@ -1,58 +1,27 @@
 """Rule metadata for every code a report holds, reading codes included.
 
-Findings from reading input (``IO``, ``PS``, ``AX``, ``CF``) come from no rule, so the report's
-``rules`` lack them; SARIF, GitHub and JSON still want a name and a summary for each code.
+The use case that makes a report puts an entry in ``report.rules`` for every code it holds,
+reserved reading codes included (from the one catalogue, ``check.codes``), so formatters
+never keep a table of their own. A report built by hand may lack some; those get an
+entry built from the code alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.model.diagnostics import Diagnostic
 from integration_spec.model.report import Report, RuleInfo
 
-READING_FAMILY = "reading"
-"""The family of the reserved codes, which come from reading rather than from a rule."""
-
-RESERVED_PREFIXES: Mapping[str, tuple[str, str, Severity]] = {
-    "IO": ("unreadable-input", "the file cannot be read", Severity.ERROR),
-    "PS": (
-        "spec-format",
-        "the document's markdown could not be read as the format",
-        Severity.WARNING,
-    ),
-    "AX": (
-        "architecture-reading",
-        "the architecture document could not be fully read",
-        Severity.WARNING,
-    ),
-    "CF": ("invalid-configuration", "the configuration is invalid", Severity.ERROR),
-}
-"""Name, summary and default severity per reserved prefix.
-
-Mirrors ``rules.registry.RESERVED_CODES`` (a test keeps them equal); not imported from there
-because formatters sit below the rules and importing the registry loads every rule.
-"""
+OTHER_FAMILY = "other"
 
 
-def reading_rule(diagnostic: Diagnostic) -> RuleInfo:
-    """A rule entry built from the code alone, for findings no registered rule made."""
-    reserved = RESERVED_PREFIXES.get(diagnostic.code[:2])
-    if reserved is None:
-        return RuleInfo(
-            code=diagnostic.code,
-            name=diagnostic.code.lower(),
-            family="other",
-            default_severity=diagnostic.severity,
-            summary=f"finding {diagnostic.code}",
-        )
-    name, summary, severity = reserved
+def unknown_rule(diagnostic: Diagnostic) -> RuleInfo:
+    """An entry built from the code alone, for a finding the report has no rule for."""
     return RuleInfo(
         code=diagnostic.code,
-        name=name,
-        family=READING_FAMILY,
-        default_severity=severity,
-        summary=summary,
+        name=diagnostic.code.lower(),
+        family=OTHER_FAMILY,
+        default_severity=diagnostic.severity,
+        summary=f"finding {diagnostic.code}",
     )
 
 
@@ -62,7 +31,7 @@ def rules_of(report: Report) -> tuple[RuleInfo, ...]:
     extra: dict[str, RuleInfo] = {}
     for diagnostic in report.all_diagnostics():
         if diagnostic.code not in known and diagnostic.code not in extra:
-            extra[diagnostic.code] = reading_rule(diagnostic)
+            extra[diagnostic.code] = unknown_rule(diagnostic)
     return report.rules + tuple(extra.values())
 
 

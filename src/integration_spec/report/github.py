@@ -13,8 +13,11 @@ from integration_spec.report._rules import rules_by_code
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """One ``::error``/``::warning``/``::notice`` line per finding; ``color`` is ignored."""
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """One ``::error``/``::warning``/``::notice`` line per finding.
+
+    ``color`` and ``quiet`` are ignored.
+    """
     rules = rules_by_code(report)
     lines = [_command(d, rules[d.code]) for d in report.all_diagnostics()]
     return "".join(f"{line}\n" for line in lines)

@@ -15,8 +15,8 @@ from integration_spec.report._rules import rules_by_code
 TOOL_NAME = "integration-spec"
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """The report as indented JSON; ``color`` is ignored."""
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The report as indented JSON; ``color`` and ``quiet`` are ignored."""
     return json.dumps(as_document(report), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -21,8 +21,8 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot hold even escaped (control characters, lone surrogates)."""
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """The test report as an indented XML document; ``color`` is ignored."""
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The test report as an indented XML document; ``color`` and ``quiet`` are ignored."""
     suite = _suite(report)
     root = ET.Element("testsuites", name=SUITE_NAME)
     root.attrib.update(_counts(suite))

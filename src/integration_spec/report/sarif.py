@@ -24,8 +24,8 @@ SOURCE_ROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """The SARIF log as indented JSON; ``color`` is ignored."""
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The SARIF log as indented JSON; ``color`` and ``quiet`` are ignored."""
     return json.dumps(as_log(report), indent=2, ensure_ascii=False) + "\n"
 
 

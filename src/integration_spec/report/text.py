@@ -28,11 +28,16 @@ _SEVERITY_STYLE = {
 }
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """Every finding, then the summary line; ANSI colours when ``color``."""
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """Every finding, then the summary line; ANSI colours when ``color``.
+
+    ``quiet`` leaves out the summary (ruff's ``--quiet``): a clean run prints nothing.
+    """
     if color:
-        return _render_color(report)
+        return _render_color(report, quiet=quiet)
     groups = ["\n".join(_plain_lines(group)) for group in _groups(report)]
+    if quiet:
+        return "\n\n".join(groups) + "\n" if groups else ""
     return "\n\n".join([*groups, _summary(report)]) + "\n"
 
 
@@ -96,7 +101,7 @@ def _summary(report: Report) -> str:
     return summary
 
 
-def _render_color(report: Report) -> str:
+def _render_color(report: Report, *, quiet: bool = False) -> str:
     """The same lines styled by Rich, captured as a string with ANSI escapes."""
     from rich.console import Console
     from rich.text import Text
@@ -117,9 +122,10 @@ def _render_color(report: Report) -> str:
             for diagnostic in group:
                 for line in _styled_lines(diagnostic):
                     console.print(line, soft_wrap=True)
-        if report.all_diagnostics():
-            console.print()
-        console.print(Text(_summary(report), style="bold"), soft_wrap=True)
+        if not quiet:
+            if report.all_diagnostics():
+                console.print()
+            console.print(Text(_summary(report), style="bold"), soft_wrap=True)
     return capture.get()
 
 

@@ -25,6 +25,7 @@ from integration_spec.rules._structure_support import (
     title_line,
 )
 from integration_spec.rules.base import Family, Finding, Fix, Rule, RuleContext, TextEdit
+from integration_spec.spec.headings import split_atx_heading
 from integration_spec.spec.references import project_root, reference_target
 
 REQUIRED_SECTIONS = (
@@ -200,7 +201,6 @@ class MissingTitle(Rule):
 
 
 _TITLE_PREFIX = re.compile(r"^\s*(?:#+\s*)?integration\s*:", re.IGNORECASE)
-_ATX_TITLE = re.compile(r"^(\s{0,3}#\s+)(.*?)\s*#*\s*$")
 
 
 class TitleWithoutPrefix(Rule):
@@ -233,11 +233,12 @@ class TitleWithoutPrefix(Rule):
         if _TITLE_PREFIX.match(written):
             return
         fix = None
-        match = _ATX_TITLE.match(written)
-        if match is not None and match.group(2):
+        heading = split_atx_heading(written)
+        if heading is not None and heading.level == 1 and heading.text:
+            rewritten = f"{heading.opening}Integration: {heading.text}{heading.closing}"
             fix = Fix(
                 description="prefix the title with 'Integration:'",
-                edits=(TextEdit(line, line, f"{match.group(1)}Integration: {match.group(2)}\n"),),
+                edits=(TextEdit(line, line, rewritten.rstrip() + "\n"),),
             )
         yield Finding(
             message=f"title '{spec.title}' does not start with 'Integration:'",
@@ -463,7 +464,7 @@ class MissingSummary(Rule):
             )
 
 
-_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
@@ -501,7 +502,7 @@ class FileNameNotKebabCase(Rule):
         if not name or name in {"-", "<stdin>"}:
             return
         stem = name[:-3] if name.casefold().endswith(".md") else name.rsplit(".", 1)[0]
-        if _KEBAB.match(stem):
+        if _KEBAB.fullmatch(stem):
             return
         suggestion = kebab_case(stem)
         yield Finding(

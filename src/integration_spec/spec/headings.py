@@ -111,6 +111,60 @@ def phase_heading(text: str) -> PhaseHeading | None:
     return PhaseHeading(int(match.group(1)), match.group(2).strip())
 
 
+@dataclass(frozen=True, slots=True)
+class AtxHeading:
+    """An ATX heading line in its three parts, so a fix can change the text and keep the rest.
+
+    ``opening + text + closing`` is the line (without its line break): ``opening`` is the
+    indentation, the ``#`` marks and the white space after them; ``closing`` is the optional
+    closing sequence with the white space around it.
+    """
+
+    level: int
+    opening: str
+    text: str
+    closing: str
+
+
+_BLANK = " \t"
+
+
+def split_atx_heading(line: str) -> AtxHeading | None:
+    """Read ``line`` as a CommonMark ATX heading (spec 4.2), or ``None`` when it is not one.
+
+    A trailing run of ``#`` closes the heading only after a space or tab (or when it is all
+    there is), so ``# Price sync for F#`` keeps its ``#``. One pass over the line, no
+    regular expression: the time is linear in the line's length whatever it holds.
+    """
+    body = line.rstrip("\r\n")
+    indent = len(body) - len(body.lstrip(" "))
+    if indent > 3:
+        return None
+    marks = indent
+    while marks < len(body) and body[marks] == "#":
+        marks += 1
+    level = marks - indent
+    if not 1 <= level <= 6 or (marks < len(body) and body[marks] not in _BLANK):
+        return None
+    start = marks
+    while start < len(body) and body[start] in _BLANK:
+        start += 1
+    rest = body[start:]
+    content = rest.rstrip(_BLANK)
+    end = len(content)
+    while end > 0 and content[end - 1] == "#":
+        end -= 1
+    if end < len(content) and (end == 0 or content[end - 1] in _BLANK):
+        text_end = end
+        while text_end > 0 and content[text_end - 1] in _BLANK:
+            text_end -= 1
+    else:
+        text_end = len(content)
+    return AtxHeading(
+        level=level, opening=body[:start], text=rest[:text_end], closing=rest[text_end:]
+    )
+
+
 def title_text(text: str) -> str:
     """The title of ``# Integration: <Title>`` (the whole text when the prefix is missing)."""
     return _TITLE.sub("", text.strip(), count=1).strip()

@@ -52,7 +52,7 @@ from integration_spec.model.spec import (
 )
 from integration_spec.spec.headings import classify_heading, phase_heading, title_text
 from integration_spec.spec.labels import label_key, read_bold_label, read_label
-from integration_spec.spec.tables import TABLE_COLUMNS, unescape_cell
+from integration_spec.spec.tables import TABLE_COLUMNS, unescape_cell, without_comments
 
 _METADATA_FIELDS = {
     "architecture": "architecture",
@@ -362,6 +362,7 @@ class _SpecParser:
     def _flow_step(self, item: ListItem) -> FlowStep:
         head = item.blocks[0] if item.blocks else None
         head_lines = head.text.split("\n") if isinstance(head, Paragraph) else [""]
+        head_lines = [without_comments(text) if "<!--" in text else text for text in head_lines]
         name, module = _step_title(head_lines[0])
         if not module:
             self._report(
@@ -376,6 +377,8 @@ class _SpecParser:
         extra: list[Labelled] = []
 
         def take(text: str, line: int) -> None:
+            if "<!--" in text:
+                text = without_comments(text)
             labelled = read_label(text)
             known = _STEP_FIELDS.get(label_key(labelled.label)) if labelled else None
             if labelled is not None and known is not None and known not in values:

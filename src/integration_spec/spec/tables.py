@@ -104,7 +104,27 @@ def escape_cell(value: str) -> str:
 
 
 def unescape_cell(cell: str) -> str:
-    """Read a cell back: ``<br>`` variants become line breaks (markdown-it unescapes ``|``)."""
+    """Read a cell back: ``<br>`` variants become line breaks (markdown-it unescapes ``|``).
+
+    HTML comments (``<!-- integration-spec: ignore AR001 -->``) are for tools, not text:
+    they are dropped, so no rule reads a suppression comment as part of a name.
+    """
     for tag in ("<br />", "<br/>", "<BR>", "<br>"):
         cell = cell.replace(tag, "\n")
-    return cell
+    return without_comments(cell).strip() if "<!--" in cell else cell
+
+
+def without_comments(text: str) -> str:
+    """``text`` without ``<!-- ... -->`` comments (an unclosed one runs to the end)."""
+    kept: list[str] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            kept.append(text[position:])
+            return "".join(kept)
+        kept.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        position = end + 3
