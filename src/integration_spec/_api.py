@@ -23,10 +23,13 @@ __all__ = [
     "CheckResult",
     "DraftError",
     "DraftResult",
+    "Export",
+    "ExportOptions",
     "Flags",
     "analyze",
     "draft_spec",
     "explain_code",
+    "export",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -52,6 +55,8 @@ if TYPE_CHECKING:
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
     from integration_spec.draft.errors import DraftError
+    from integration_spec.export.api import export
+    from integration_spec.export.model import Export, ExportOptions
 
 _LAZY = {
     "Flags": "integration_spec.analysis.api",
@@ -66,6 +71,9 @@ _LAZY = {
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
+    "export": "integration_spec.export.api",
+    "Export": "integration_spec.export.model",
+    "ExportOptions": "integration_spec.export.model",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from integration_spec.analysis.codes import ANALYSIS_INPUT_CODES
 from integration_spec.architecture.codes import CODE_TABLE
 from integration_spec.check.config import CONFIG_CODES
+from integration_spec.export.codes import EXPORT_CODES
 from integration_spec.rules.docs import explain
 from integration_spec.rules.registry import all_rules, rule_by_code
 from integration_spec.source import IO_CODES
@@ -22,6 +23,7 @@ def reserved_codes() -> dict[str, str]:
         **{code.value: meaning for code, (_, meaning) in CODE_TABLE.items()},
         **CONFIG_CODES,
         **ANALYSIS_INPUT_CODES,
+        **EXPORT_CODES,
     }
 
 

@@ -239,7 +239,7 @@ def rules_command(output_format: str) -> None:
 @cli.command(epilog="\b\nExample:\n  integration-spec explain DF002")
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN)."""
+    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN, EX)."""
     from integration_spec._api import explain_code
 
     text = explain_code(code)
