@@ -29,7 +29,7 @@ __all__ = [
     "analyze",
     "draft_spec",
     "explain_code",
-    "export",
+    "export_specs",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
     from integration_spec.draft.errors import DraftError
-    from integration_spec.export.api import export
+    from integration_spec.export.api import export_specs
     from integration_spec.export.model import Export, ExportOptions
 
 _LAZY = {
@@ -71,7 +71,7 @@ _LAZY = {
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
-    "export": "integration_spec.export.api",
+    "export_specs": "integration_spec.export.api",
     "Export": "integration_spec.export.model",
     "ExportOptions": "integration_spec.export.model",
 }

@@ -106,7 +106,7 @@ def export(
     """
     from integration_spec._api import CheckRequest, parse_spec, run_check
     from integration_spec.cli import present
-    from integration_spec.export.api import export as export_specs
+    from integration_spec.export.api import export_specs
     from integration_spec.export.codes import export_error
     from integration_spec.export.model import ExportOptions, Pending
 

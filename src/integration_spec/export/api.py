@@ -35,13 +35,15 @@ def _exporter(kind: str) -> Exporter:
     return found
 
 
-def export(
+def export_specs(
     specs: IntegrationSpec | Sequence[IntegrationSpec],
     kind: str,
     architecture: Architecture | None = None,
     options: ExportOptions | None = None,
 ) -> Export:
     """Export ``specs`` (one, or several merged into one document) as ``kind``.
+
+    (Not called ``export``: ``integration_spec.export`` is the package of the exporters.)
 
     Raises :class:`~integration_spec.source.InputError` (an ``EX`` code) when there is
     nothing of that kind in the specs, the module is unknown, or specs disagree.
