@@ -9,6 +9,7 @@ import pytest
 
 from integration_spec import Architecture, IntegrationSpec, load_architecture, parse_spec
 from tests.conftest import EXAMPLE, REPO
+from tests.e2e.conftest import ispec  # noqa: F401  (the installed command, as a fixture)
 
 CORPUS_SIZE = 6
 CORPUS_SEED = 14
@@ -46,3 +47,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[IntegrationSp
     ]
     architecture = load_architecture(out / generate_corpus.ARCHITECTURE_PATH)
     return specs, architecture
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the example project to export from and write into."""
+    import shutil
+
+    target = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, target)
+    return target

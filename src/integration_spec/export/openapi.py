@@ -262,7 +262,7 @@ def _operation(row: _Row, module: Module | None, taken: set[str]) -> dict[str, A
 
 
 def _fallback_id(row: _Row, taken: set[str]) -> str:
-    words = [row.method, *ascii_words(row.path.replace("{", " by ").replace("}", " "))]
+    words = [row.method, *camel_words(row.path.replace("{", " by "))]
     wanted = words[0] + "".join(word.capitalize() for word in words[1:])
     candidate, suffix = wanted, 2
     while candidate in taken:
