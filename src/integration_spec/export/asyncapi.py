@@ -37,6 +37,8 @@ DOCUMENT_VERSION = "0.0.0"
 CONTENT_TYPE = "application/json"
 PURPOSE = "x-integration-spec-purpose"
 SOURCES = "x-integration-spec-sources"
+PURPOSE_SEPARATOR = "; "
+"""Between the purposes of an event stated by several rows (several specs)."""
 
 
 @dataclass(slots=True)
@@ -47,6 +49,8 @@ class _Event:
     publishers: list[str] = field(default_factory=list)
     subscribers: list[str] = field(default_factory=list)
     purposes: list[str] = field(default_factory=list)
+    purpose_subscribers: dict[str, set[str]] = field(default_factory=dict)
+    """For each purpose, the subscribers (name keys) of the rows that state it."""
     when: list[str] = field(default_factory=list)
     payload_cells: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -68,6 +72,9 @@ def collect_events(specs: Sequence[IntegrationSpec]) -> list[_Event]:
             for subscriber in row.subscribers:
                 _add(found.subscribers, subscriber)
             _add_text(found.purposes, row.purpose)
+            found.purpose_subscribers.setdefault(plain(row.purpose), set()).update(
+                name_key(module_label(name)) for name in row.subscribers
+            )
             found.sources.append(source(spec.path, row.line))
         for contract in spec.events_published:
             if not is_named(contract.event):
@@ -240,7 +247,7 @@ def _payload(
 def _message(event: _Event, payload: dict[str, Any]) -> dict[str, Any]:
     message: dict[str, Any] = {"name": event.name, "title": event.name}
     if event.when:
-        message["summary"] = " ".join(event.when)
+        message["summary"] = PURPOSE_SEPARATOR.join(event.when)
     message["contentType"] = CONTENT_TYPE
     message["payload"] = payload
     if payload.get(OPEN):
@@ -251,7 +258,7 @@ def _message(event: _Event, payload: dict[str, Any]) -> dict[str, Any]:
 
 def _channel(event: _Event, channel_id: str) -> dict[str, Any]:
     channel: dict[str, Any] = {"address": event.name, "title": event.name}
-    purpose = " ".join(event.purposes) or " ".join(event.when)
+    purpose = PURPOSE_SEPARATOR.join(event.purposes) or PURPOSE_SEPARATOR.join(event.when)
     if purpose:
         channel["description"] = purpose
     channel["messages"] = {channel_id: {"$ref": f"#/components/messages/{channel_id}"}}
@@ -272,8 +279,13 @@ def _operation(event: _Event, channel_id: str, action: str, actor: str) -> dict[
         "messages": [{"$ref": f"#/channels/{channel_id}/messages/{channel_id}"}],
         "tags": [{"name": actor}],
     }
-    if event.purposes:
-        operation[PURPOSE] = " ".join(event.purposes)
+    purposes = event.purposes
+    if action == "receive":
+        purposes = [
+            text for text in purposes if name_key(actor) in event.purpose_subscribers.get(text, ())
+        ] or purposes
+    if purposes:
+        operation[PURPOSE] = PURPOSE_SEPARATOR.join(purposes)
     operation["x-integration-spec-module"] = actor
     operation[SOURCES] = list(event.sources)
     return operation
