@@ -138,3 +138,15 @@ def test_the_command_line_starts_without_the_exporters_libraries() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_file_where_a_folder_goes_and_the_reverse_are_named(ispec: Ispec, project: Path) -> None:
+    readme = (project / "README.md").read_bytes()
+    run = ispec("export", GUEST, "--to", "pytest", "-o", "README.md", cwd=project)
+    assert run.exit_code == 2
+    assert "EX008" in run.stderr
+    assert (project / "README.md").read_bytes() == readme
+    run = ispec("export", GUEST, "--to", "flagd", "-o", "docs", "--force", cwd=project)
+    assert run.exit_code == 2
+    assert "EX008" in run.stderr
+    assert (project / "docs").is_dir()

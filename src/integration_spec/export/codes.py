@@ -18,6 +18,8 @@ EXPORT_CODES: dict[str, str] = {
     "EX006": "The options do not fit the kind (pytest needs -o DIR; --module, "
     "--include-used and --pending belong to some kinds only).",
     "EX007": "There is nothing of this kind to export (no events, endpoints or flags).",
+    "EX008": "The output is a folder where a file goes, or a file where a folder goes.",
+    "EX009": "The output cannot be written (permissions or another operating-system error).",
     "EX101": "A row cannot be expressed in the target format and was left out.",
     "EX102": "A value was exported with an assumption (an unclear flag default, an open payload).",
 }

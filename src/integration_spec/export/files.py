@@ -30,7 +30,13 @@ def targets(
 def check_targets(planned: Sequence[tuple[Path, ExportedFile]], root: Path, *, force: bool) -> None:
     """Refuse (exit 2) targets outside ``root`` (symlinks followed) and existing ones."""
     inside = root.resolve()
+    for folder in {target.parent for target, _ in planned}:
+        blocking = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise export_error("EX008", str(blocking), "is a file; the export needs a folder here")
     for target, _ in planned:
+        if target.is_dir():
+            raise export_error("EX008", str(target), "is a folder; name a file to write")
         resolved = target.resolve()
         if resolved != inside and inside not in resolved.parents:
             raise export_error(
@@ -63,7 +69,12 @@ def write_export(
     check_targets(planned, root, force=force)
     written = []
     for target, file in planned:
-        write_bytes_atomic(target, file.content, replace=force)
+        try:
+            write_bytes_atomic(target, file.content, replace=force)
+        except OSError as error:
+            raise export_error(
+                "EX009", str(target), f"cannot write: {error.strerror or error}"
+            ) from None
         written.append(target)
     return written
 
