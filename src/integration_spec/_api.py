@@ -19,16 +19,23 @@ from integration_spec.spec.parse import parse_spec_text
 from integration_spec.spec.render import render_spec
 
 __all__ = [
+    "DIRECTORY_KINDS",
+    "KINDS",
     "CheckRequest",
     "CheckResult",
     "Decision",
     "DraftError",
     "DraftResult",
+    "Export",
+    "ExportOptions",
     "Flags",
+    "Pending",
     "Project",
     "analyze",
     "draft_spec",
     "explain_code",
+    "export_error",
+    "export_specs",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -48,6 +55,7 @@ __all__ = [
     "triage_diff",
     "triage_modules",
     "triage_spec",
+    "write_export",
     "write_output",
 ]
 
@@ -66,6 +74,11 @@ if TYPE_CHECKING:
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
     from integration_spec.draft.errors import DraftError
+    from integration_spec.export.api import export_specs
+    from integration_spec.export.codes import export_error
+    from integration_spec.export.files import write_export
+    from integration_spec.export.kinds import DIRECTORY_KINDS, KINDS
+    from integration_spec.export.model import Export, ExportOptions, Pending
     from integration_spec.model.analysis import Decision
     from integration_spec.project import Project
 
@@ -89,6 +102,14 @@ _LAZY = {
     "rule_catalogue": "integration_spec.check.codes",
     "rules_page": "integration_spec.check.codes",
     "Project": "integration_spec.project",
+    "export_specs": "integration_spec.export.api",
+    "Export": "integration_spec.export.model",
+    "ExportOptions": "integration_spec.export.model",
+    "Pending": "integration_spec.export.model",
+    "export_error": "integration_spec.export.codes",
+    "write_export": "integration_spec.export.files",
+    "KINDS": "integration_spec.export.kinds",
+    "DIRECTORY_KINDS": "integration_spec.export.kinds",
 }
 
 

@@ -20,6 +20,7 @@ from integration_spec.model.report import RuleInfo
 READING_FAMILY = "reading"
 CONFIGURATION_FAMILY = "configuration"
 INPUT_FAMILY = "analysis-input"
+EXPORT_FAMILY = "export"
 
 EXIT_INPUT_ERROR = 2
 INPUT_ERROR_PREFIXES = ("IO",)
@@ -137,6 +138,7 @@ def _gathered() -> tuple[CodeInfo, ...]:
     """The readers' codes, in the catalogue's shape (imported here only)."""
     from integration_spec.analysis.codes import ANALYSIS_INPUT_CODES
     from integration_spec.architecture.codes import CODE_TABLE, ArchitectureCode
+    from integration_spec.export.codes import EXPORT_CODES
     from integration_spec.spec.codes import PARSE_CODES
 
     enum.unique(ArchitectureCode)  # an alias would hide a code from iteration
@@ -153,7 +155,16 @@ def _gathered() -> tuple[CodeInfo, ...]:
             CodeInfo(code, "analysis-input", INPUT_FAMILY, _ERROR, meaning)
             for code, meaning in ANALYSIS_INPUT_CODES.items()
         ),
+        *(
+            CodeInfo(code, "export", EXPORT_FAMILY, _severity_of_export(code), meaning)
+            for code, meaning in EXPORT_CODES.items()
+        ),
     )
+
+
+def _severity_of_export(code: str) -> Severity:
+    """EX0xx stop an export (errors); EX1xx leave something out of it (warnings)."""
+    return _WARNING if code.startswith("EX1") else _ERROR
 
 
 @cache

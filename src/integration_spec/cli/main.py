@@ -17,6 +17,7 @@ from integration_spec.cli.errors import (
     os_error_diagnostic,
     reports_input_errors,
 )
+from integration_spec.cli.export_command import export
 from integration_spec.cli.new_command import new
 from integration_spec.cli.options import (
     color_option,
@@ -423,7 +424,7 @@ def rules_command(output_format: str) -> None:
 )
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN)."""
+    """Print the documentation of a rule or of a reserved code (IO, PS, AX, CF, AN, EX)."""
     from integration_spec import explain_code
 
     text = explain_code(code)
@@ -449,6 +450,7 @@ def schema(kind: str) -> None:
 cli.add_command(new)
 cli.add_command(analyze)
 cli.add_command(triage)
+cli.add_command(export)
 
 
 def run() -> None:
