@@ -25,6 +25,7 @@ __all__ = [
     "__version__",
     "analyze",
     "draft_spec",
+    "grounding_context",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
+    from integration_spec.draft.api import grounding_context
     from integration_spec.model.architecture import Architecture, Module
     from integration_spec.model.diagnostics import Diagnostic, Severity
     from integration_spec.model.spec import IntegrationSpec
@@ -86,6 +88,7 @@ _LAZY = {
     "Severity": "integration_spec.model.diagnostics",
     "IntegrationSpec": "integration_spec.model.spec",
     "InputError": "integration_spec.source",
+    "grounding_context": "integration_spec._api",
 }
 
 

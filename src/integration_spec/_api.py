@@ -27,6 +27,8 @@ __all__ = [
     "analyze",
     "draft_spec",
     "explain_code",
+    "find_project",
+    "grounding_context",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     )
     from integration_spec.check.codes import explain_code
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
-    from integration_spec.draft.api import DraftResult, draft_spec
+    from integration_spec.draft.api import DraftResult, draft_spec, find_project, grounding_context
     from integration_spec.draft.errors import DraftError
 
 _LAZY = {
@@ -66,6 +68,8 @@ _LAZY = {
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
+    "grounding_context": "integration_spec.draft.api",
+    "find_project": "integration_spec.draft.api",
 }
 
 

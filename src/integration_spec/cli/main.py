@@ -9,6 +9,7 @@ import click
 
 from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
+from integration_spec.cli.context_command import context
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
 from integration_spec.cli.new_command import new
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
@@ -264,6 +265,7 @@ def schema(kind: str) -> None:
 cli.add_command(new)
 cli.add_command(analyze)
 cli.add_command(triage)
+cli.add_command(context)
 
 
 def main() -> None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from integration_spec.draft.coordination import PublishedEvent, output_name, published_events
 from integration_spec.draft.failures import step_name
-from integration_spec.draft.operations import READ_VERBS, UNDO_VERBS, fields_of
+from integration_spec.draft.operations import fields_of
 from integration_spec.draft.plan import Flow, LinkKind, Operation, OpKind, Saga, module_of
-from integration_spec.draft.vocabulary import kebab, overlap, split_words
+from integration_spec.draft.vocabulary import READ_VERBS, UNDO_VERBS, kebab, overlap, split_words
 from integration_spec.model.architecture import Architecture, Endpoint, Module
 from integration_spec.model.spec import EndpointContract, EventContract
 from integration_spec.rules._architecture_support import endpoint_key, is_foundation

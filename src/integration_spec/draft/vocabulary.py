@@ -94,6 +94,63 @@ IRREGULAR_PAST = {
 }
 """Past forms that a shared prefix does not find (``SendNotification`` -> ``NotificationSent``)."""
 
+# --- verbs of operations: what an operation does by its first word ----------------------
+
+INITIATING_VERBS = frozenset(
+    ("start", "create", "register", "open", "begin", "submit", "add", "request", "receive")
+)
+COMPLETING_VERBS = frozenset(
+    ("place", "confirm", "complete", "commit", "finish", "finalize", "close", "capture", "convert")
+)
+UNDO_VERBS = frozenset(
+    (
+        "cancel",
+        "void",
+        "release",
+        "refund",
+        "revert",
+        "expire",
+        "abandon",
+        "remove",
+        "delete",
+        "hide",
+        "discontinue",
+        "end",
+        "undo",
+        "reverse",
+        "rollback",
+        "restock",
+        "retract",
+        "withdraw",
+    )
+)
+"""Verbs of commands that undo another command: compensations, never forward steps."""
+
+ANTONYMS = {
+    "open": "close",
+    "start": "end",
+    "begin": "end",
+    "add": "remove",
+    "create": "delete",
+    "reserve": "release",
+    "authorize": "void",
+    "capture": "refund",
+    "charge": "refund",
+    "place": "cancel",
+    "post": "reverse",
+    "publish": "hide",
+    "register": "deregister",
+    "enable": "disable",
+    "lock": "unlock",
+    "subscribe": "unsubscribe",
+    "book": "cancel",
+    "schedule": "cancel",
+    "commit": "release",
+}
+"""The verb that undoes each verb, where it is not one of :data:`UNDO_VERBS` (open/close)."""
+
+READ_VERBS = frozenset(("get", "list", "find", "search", "read", "fetch", "load", "track", "show"))
+
 MIN_PREFIX = 4
 
 
