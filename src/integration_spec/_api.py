@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from integration_spec.architecture.registry import read_architecture
-from integration_spec.model.architecture import Architecture
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import IntegrationSpec
 from integration_spec.source import read_text
 from integration_spec.spec.parse import parse_spec_text
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     )
     from integration_spec.check.codes import explain_code
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
-    from integration_spec.draft.api import DraftResult, draft_spec, find_project, grounding_context
+    from integration_spec.draft.api import DraftResult, draft_spec, grounding_context
     from integration_spec.draft.errors import DraftError
 
 _LAZY = {
@@ -69,7 +70,6 @@ _LAZY = {
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
     "grounding_context": "integration_spec.draft.api",
-    "find_project": "integration_spec.draft.api",
 }
 
 
@@ -105,3 +105,23 @@ def json_schema(kind: Literal["spec", "architecture"]) -> dict[str, object]:
     from integration_spec.schema import model_schema
 
     return model_schema(kind)
+
+
+def find_project(root: str | os.PathLike[str] | None = None) -> tuple[Path, Path]:
+    """The project root and its architecture document, as ``check`` finds them.
+
+    The root is the nearest folder with ``[tool.integration-spec]`` (or
+    ``.integration-spec.toml``) above ``root`` (default: the working directory), else
+    ``root`` itself; the architecture is the configured one, else the default path.
+    """
+    from integration_spec.check.config import find_config
+
+    start = Path(root) if root is not None else Path.cwd()
+    found, table = find_config(start)
+    if root is not None and found != start.resolve():
+        table = None  # a parent project's settings are relative to the parent
+    base = start if root is not None else found
+    configured = table.get("architecture") if table else None
+    if isinstance(configured, str) and configured:
+        return base, base / configured
+    return base, base / DEFAULT_ARCHITECTURE

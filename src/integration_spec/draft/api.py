@@ -178,26 +178,6 @@ def write_new_atomic(target: Path, text: str, shown: str) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def find_project(root: str | os.PathLike[str] | None = None) -> tuple[Path, Path]:
-    """The project root and its architecture document, as ``check`` finds them.
-
-    The root is the nearest folder with ``[tool.integration-spec]`` (or
-    ``.integration-spec.toml``) above ``root`` (default: the working directory), else
-    ``root`` itself; the architecture is the configured one, else the default path.
-    """
-    from integration_spec.check.config import find_config
-
-    start = Path(root) if root is not None else Path.cwd()
-    found, table = find_config(start)
-    if root is not None and found != start.resolve():
-        table = None  # a parent project's settings are relative to the parent
-    base = start if root is not None else found
-    configured = table.get("architecture") if table else None
-    if isinstance(configured, str) and configured:
-        return base, base / configured
-    return base, base / DEFAULT_ARCHITECTURE
-
-
 def project_specs(root: Path) -> list[tuple[str, IntegrationSpec]]:
     """Every readable spec under ``<root>/features/integrations`` as (relative path, spec).
 
@@ -229,11 +209,14 @@ def grounding_context(
 ) -> GroundingContext:
     """The grounding context for a feature description in the project at ``root``.
 
+    ``architecture`` defaults to ``docs/architecture/SYSTEM-ARCHITECTURE.md`` under
+    ``root`` (the working directory when ``root`` is not given).
+
     Raises :class:`DraftError` for a missing architecture or an unknown named module and
     :class:`~integration_spec.source.InputError` for an unreadable architecture.
     """
-    base, configured = find_project(root)
-    architecture_file = Path(architecture) if architecture else configured
+    base = Path(root) if root is not None else Path.cwd()
+    architecture_file = Path(architecture) if architecture else base / DEFAULT_ARCHITECTURE
     model = _read_architecture(architecture_file)
     model = replace(model, path=display_path(architecture_file))
     return build_context(model, description, name=name, modules=modules, specs=project_specs(base))
