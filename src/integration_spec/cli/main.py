@@ -11,6 +11,7 @@ from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
 from integration_spec.cli.context_command import context
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
+from integration_spec.cli.init_command import init
 from integration_spec.cli.mcp_command import mcp
 from integration_spec.cli.new_command import new
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
@@ -268,6 +269,7 @@ cli.add_command(analyze)
 cli.add_command(triage)
 cli.add_command(context)
 cli.add_command(mcp)
+cli.add_command(init)
 
 
 def main() -> None:
