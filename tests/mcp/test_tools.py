@@ -71,3 +71,8 @@ def test_describe_module_gives_the_evidence_lines(project: Project) -> None:
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed is not beside the repository")
 def test_the_format_resource_is_the_users_own_definition() -> None:
     assert tools.format_text() == SEED.read_text(encoding="utf-8")
+
+
+def test_draft_refuses_a_description_that_pins_nothing_down(project: Project) -> None:
+    with pytest.raises(ToolInputError, match="--modules"):
+        tools.draft(project, "guest-returns", "Guest returns an item and gets a refund", None, None)

@@ -148,6 +148,8 @@ def events_published(
             stage = flow.stages[event.stage or 0]
             operation = stage.operation.name or step_name(stage)
             when = f"{operation} succeeds in step {stage.number}"
+        if event.new:
+            when = f"New event: {when[:1].lower()}{when[1:]}"
         rows.append(
             EventContract(
                 event=event.name,

@@ -203,8 +203,8 @@ def undo_for(module: Module, operation: Operation) -> str | None:
     ``ReserveStock`` -> ``ReleaseReservation`` (the undo names what the verb made);
     ``AuthorizePayment`` -> ``VoidAuthorization`` rather than ``RefundPayment``.
     """
-    if operation.kind is not OpKind.COMMAND:
-        return None
+    if operation.kind is not OpKind.COMMAND or is_undo(operation.name):
+        return None  # an undo (a refund, a cancellation) is not itself undone
     words = split_words(operation.name)
     action, nouns = (words[0], words[1:]) if words else ("", [])
     opposite = ANTONYMS.get(action)

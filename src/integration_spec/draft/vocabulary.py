@@ -294,3 +294,36 @@ def humanize(identifier: str) -> str:
 def kebab(identifier: str) -> str:
     """``StartGuestSession`` -> ``start-guest-session`` (an endpoint path segment)."""
     return "-".join(split_words(identifier))
+
+
+# --- order: phrases of an invariant that say what must happen first ---------------------
+
+PRECONDITION_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("only", "with"),
+    ("only", "after"),
+    ("only", "for"),
+    ("only", "once"),
+    ("requires",),
+    ("require",),
+    ("needs",),
+)
+"""After one of these, an invariant names what must exist before its subject happens
+("An order is placed only with an authorized payment": authorize before place)."""
+
+POSTCONDITION_MARKERS: tuple[tuple[str, ...], ...] = (("only", "before"), ("never", "after"))
+"""After one of these, an invariant names what must come later ("cancelled only before
+Shipped": cancel before ship)."""
+
+VERB_ENDINGS = ("", "s", "es", "d", "ed", "ing")
+"""Inflections that keep a word the verb itself (refunds, placed, shipping); a derived
+noun (confirmation, reservation) names a thing, not the act."""
+
+
+def names_verb(word: str, action: str) -> bool:
+    """Whether ``word`` is ``action`` or an inflection of it (``cancelled`` -> ``cancel``)."""
+    if word == action or IRREGULAR_PAST.get(action) == word:
+        return True
+    for stem in (action, action + action[-1:], action[:-1] if action.endswith("e") else action):
+        if word.startswith(stem) and word[len(stem) :] in VERB_ENDINGS:
+            return True
+    return False
