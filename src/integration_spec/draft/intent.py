@@ -210,10 +210,14 @@ def _clause_needs(module: Module, operation: Operation) -> tuple[set[str], set[s
     action = verb(operation.name)
     if not action:
         return set(), set(), ""
-    forms = {action, past_tense(action)}
     for invariant in module.invariants:
         words = split_words(invariant)
-        if not any(word in forms or similar(word, action) for word in words):
+        # The rule speaks of the step in the passive ("an order is placed only with"); the
+        # bare word ("a medication order") names the thing, not the act.
+        if not any(
+            word != action and (word == past_tense(action) or names_verb(word, action))
+            for word in words
+        ):
             continue
         for markers, before in ((PRECONDITION_MARKERS, True), (POSTCONDITION_MARKERS, False)):
             for marker in markers:

@@ -29,7 +29,8 @@ STOPWORDS = frozenset(
         "get", "gets", "set", "sets", "run", "runs", "handle", "handles", "handling", "process",
         "processes", "manage", "manages", "support", "supports", "enable", "enables", "show",
         "shows", "view", "check", "checks", "feature", "features", "flow", "flows", "way", "ways",
-        "user's", "which", "who", "what", "where", "how"
+        "user's", "which", "who", "what", "where", "how", "over", "under", "through", "about",
+        "up", "down", "out", "off", "back", "again", "once", "both", "either", "while", "until"
     )
 )  # fmt: skip
 """Words that say nothing about which module is meant."""
