@@ -12,6 +12,7 @@ from integration_spec._version import __version__
 
 __all__ = [
     "Architecture",
+    "Candidate",
     "CheckRequest",
     "CheckResult",
     "Diagnostic",
@@ -23,6 +24,7 @@ __all__ = [
     "InputError",
     "IntegrationSpec",
     "Module",
+    "ModulesNotPinnedError",
     "Project",
     "Severity",
     "__version__",
@@ -30,6 +32,7 @@ __all__ = [
     "draft_spec",
     "explain_code",
     "export_specs",
+    "grounding_context",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -69,6 +72,7 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
+    from integration_spec.draft.api import grounding_context
     from integration_spec.model.architecture import Architecture, Module
     from integration_spec.model.diagnostics import Diagnostic, Severity
     from integration_spec.model.spec import IntegrationSpec
@@ -104,6 +108,9 @@ _LAZY = {
     "export_specs": "integration_spec._api",
     "Export": "integration_spec._api",
     "ExportOptions": "integration_spec._api",
+    "grounding_context": "integration_spec._api",
+    "Candidate": "integration_spec._api",
+    "ModulesNotPinnedError": "integration_spec._api",
 }
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from integration_spec.architecture.registry import read_architecture
-from integration_spec.model.architecture import Architecture
+from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import IntegrationSpec
 from integration_spec.source import read_text
 from integration_spec.spec.parse import parse_spec_text
@@ -21,6 +22,7 @@ from integration_spec.spec.render import render_spec
 __all__ = [
     "DIRECTORY_KINDS",
     "KINDS",
+    "Candidate",
     "CheckRequest",
     "CheckResult",
     "Decision",
@@ -29,13 +31,19 @@ __all__ = [
     "Export",
     "ExportOptions",
     "Flags",
+    "InstallAction",
+    "InstallError",
+    "ModulesNotPinnedError",
     "Pending",
     "Project",
     "analyze",
+    "apply_install",
     "draft_spec",
     "explain_code",
     "export_error",
     "export_specs",
+    "find_project",
+    "grounding_context",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -43,8 +51,10 @@ __all__ = [
     "parse_spec",
     "parse_spec_data",
     "parse_spec_text",
+    "plan_install",
     "read_analysis_spec",
     "render_analysis",
+    "render_context",
     "render_spec",
     "render_triage",
     "rule_catalogue",
@@ -61,6 +71,12 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from integration_spec.agents.install import (
+        InstallAction,
+        InstallError,
+        apply_install,
+        plan_install,
+    )
     from integration_spec.analysis.api import (
         Flags,
         analyze,
@@ -72,8 +88,10 @@ if TYPE_CHECKING:
     from integration_spec.analysis.triage import split_module_list
     from integration_spec.check.codes import explain_code, rule_catalogue, rules_page
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
-    from integration_spec.draft.api import DraftResult, draft_spec
-    from integration_spec.draft.errors import DraftError
+    from integration_spec.draft.api import DraftResult, draft_spec, grounding_context
+    from integration_spec.draft.context import Candidate
+    from integration_spec.draft.context_markdown import render_context
+    from integration_spec.draft.errors import DraftError, ModulesNotPinnedError
     from integration_spec.export.api import export_specs
     from integration_spec.export.codes import export_error
     from integration_spec.export.files import write_export
@@ -110,6 +128,14 @@ _LAZY = {
     "write_export": "integration_spec.export.files",
     "KINDS": "integration_spec.export.kinds",
     "DIRECTORY_KINDS": "integration_spec.export.kinds",
+    "render_context": "integration_spec.draft.context_markdown",
+    "ModulesNotPinnedError": "integration_spec.draft.errors",
+    "Candidate": "integration_spec.draft.context",
+    "plan_install": "integration_spec.agents.install",
+    "apply_install": "integration_spec.agents.install",
+    "InstallError": "integration_spec.agents.install",
+    "InstallAction": "integration_spec.agents.install",
+    "grounding_context": "integration_spec.draft.api",
 }
 
 
@@ -195,3 +221,13 @@ def spec_jsonable(spec: IntegrationSpec) -> object:
     from integration_spec.schema import to_jsonable
 
     return to_jsonable("spec", spec)
+
+
+def find_project(root: str | os.PathLike[str] | None = None) -> tuple[Path, Path]:
+    """The project root and the architecture document every command would use there.
+
+    The same lookup as :func:`load_project` (this is a convenience over it); when no
+    document exists yet, the default path under the root.
+    """
+    project = load_project(root)
+    return project.root, project.architecture_for() or project.root / DEFAULT_ARCHITECTURE

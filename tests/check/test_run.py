@@ -126,11 +126,20 @@ def test_standard_input_is_checked_as_the_file_it_says_it_is(shop: Path) -> None
 
 
 def test_a_fix_that_was_refused_is_no_longer_offered(shop: Path) -> None:
-    shutil.copy(ROBUST / "specs" / "fsharp-title.md", shop / SPECS / "price-sync.md")
+    spec = shop / SPECS / "unclosed-fence.md"
+    shutil.copy(ROBUST / "specs" / "unclosed-fence.md", spec)
+    before = spec.read_bytes()
     result = run_check(CheckRequest(start=shop, fix=True))
-    (finding,) = result.report.all_diagnostics()
-    assert (finding.code, finding.fixable) == ("ST004", False)
-    assert [(path, r.diagnostic.code) for path, r in result.fixes_rejected] == [
-        ("features/integrations/price-sync.md", "ST004")
-    ]
-    assert (shop / SPECS / "price-sync.md").read_text("utf-8").startswith("# Price sync for F#\n")
+    refused = [(path, r.diagnostic.code) for path, r in result.fixes_rejected]
+    assert ("features/integrations/unclosed-fence.md", "ST002") in refused
+    offered = [d for d in result.report.all_diagnostics() if d.code == "ST002"]
+    assert offered
+    assert not any(d.fixable for d in offered)
+    assert spec.read_bytes() == before
+
+
+def test_the_fix_of_a_title_ending_in_a_hash_keeps_the_hash(shop: Path) -> None:
+    shutil.copy(ROBUST / "specs" / "fsharp-title.md", shop / SPECS / "price-sync.md")
+    run_check(CheckRequest(start=shop, fix=True))
+    text = (shop / SPECS / "price-sync.md").read_text("utf-8")
+    assert text.startswith("# Integration: Price sync for F#\n")

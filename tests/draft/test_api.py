@@ -13,6 +13,12 @@ from integration_spec.draft.errors import DraftError
 from integration_spec.model.diagnostics import Severity
 from tests.conftest import EXAMPLE
 
+PRECISE = (
+    "Start a guest checkout, quote the order, reserve stock, authorize the payment, place the "
+    "order and send the confirmation"
+)
+"""A description in the architecture's own words: it pins the modules and the operations."""
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -22,7 +28,12 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_writes_the_spec_under_the_root_and_it_checks_clean(project: Path) -> None:
-    result = draft_spec("guest-checkout-2", "Purchase without account", root=project, write=True)
+    result = draft_spec(
+        "guest-checkout-2",
+        PRECISE,
+        root=project,
+        write=True,
+    )
     target = project / "features" / "integrations" / "guest-checkout-2.md"
     assert result.written
     assert result.path == target
@@ -39,7 +50,12 @@ def test_an_existing_spec_is_kept_without_force(project: Path) -> None:
     target = project / "features" / "integrations" / "guest-checkout.md"
     before = target.read_bytes()
     with pytest.raises(DraftError, match="already exists; it was not changed") as raised:
-        draft_spec("guest-checkout", "Purchase without account", root=project, write=True)
+        draft_spec(
+            "guest-checkout",
+            PRECISE,
+            root=project,
+            write=True,
+        )
     assert "--force" in (raised.value.hint or "")
     assert target.read_bytes() == before
 
@@ -47,14 +63,22 @@ def test_an_existing_spec_is_kept_without_force(project: Path) -> None:
 def test_force_replaces_an_existing_spec(project: Path) -> None:
     target = project / "features" / "integrations" / "guest-checkout.md"
     result = draft_spec(
-        "guest-checkout", "Purchase without account", root=project, write=True, force=True
+        "guest-checkout",
+        PRECISE,
+        root=project,
+        write=True,
+        force=True,
     )
     assert target.read_text(encoding="utf-8") == result.markdown
 
 
 def test_without_write_nothing_is_written(project: Path) -> None:
     before = sorted(path.name for path in (project / "features" / "integrations").iterdir())
-    result = draft_spec("guest-checkout-2", "Purchase without account", root=project)
+    result = draft_spec(
+        "guest-checkout-2",
+        PRECISE,
+        root=project,
+    )
     assert not result.written
     after = sorted(path.name for path in (project / "features" / "integrations").iterdir())
     assert before == after
@@ -68,7 +92,12 @@ def test_a_symlinked_specs_folder_pointing_outside_is_refused(
     shutil.rmtree(project / "features")
     (project / "features").symlink_to(outside, target_is_directory=True)
     with pytest.raises(DraftError, match="outside the project root"):
-        draft_spec("guest-checkout-2", "Purchase without account", root=project, write=True)
+        draft_spec(
+            "guest-checkout-2",
+            PRECISE,
+            root=project,
+            write=True,
+        )
     assert list(outside.rglob("*")) == []
 
 
@@ -92,5 +121,7 @@ def test_an_architecture_outside_the_root_is_referenced_relatively(
 ) -> None:
     elsewhere = tmp_path / "arch.md"
     shutil.copy(project / "docs" / "architecture" / "SYSTEM-ARCHITECTURE.md", elsewhere)
-    result = draft_spec("guest-checkout-2", "purchase", root=project, architecture=elsewhere)
+    result = draft_spec(
+        "guest-checkout-2", modules=("checkout", "payments"), root=project, architecture=elsewhere
+    )
     assert result.draft.spec.architecture == "../arch.md"

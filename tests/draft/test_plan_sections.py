@@ -97,6 +97,13 @@ def test_triage_recommends_a_brief_for_one_module(shop: Architecture) -> None:
 
 
 def test_triage_keeps_two_modules_that_share_data_and_aggregates(shop: Architecture) -> None:
-    draft = plan_spec(shop, DraftInputs(name="checkout-cart", modules=("cart", "checkout")))
+    draft = plan_spec(
+        shop,
+        DraftInputs(
+            name="checkout-cart",
+            description="Convert the cart and place the order",
+            modules=("cart", "checkout"),
+        ),
+    )
     assert draft.triage.decision is Decision.INTEGRATION_SPEC
     assert "data flowing between them" in draft.triage.reason

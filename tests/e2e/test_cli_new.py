@@ -12,6 +12,13 @@ import pytest
 from tests.conftest import EXAMPLE
 from tests.e2e.conftest import Run
 
+PRECISE = (
+    "Start a guest checkout, quote the order, reserve stock, authorize the payment, place the "
+    "order and send the confirmation"
+)
+"""A description in the architecture's own words: it pins the modules and the operations."""
+
+
 Invoke = Callable[..., Run]
 SPECS = Path("features") / "integrations"
 
@@ -37,12 +44,17 @@ def _clean(result: Run) -> None:
 
 
 def test_new_writes_a_complete_spec_that_checks_clean(ispec: Invoke, shop: Path) -> None:
-    result = ispec("new", "guest-checkout-2", "Purchase without account", cwd=shop)
+    result = ispec(
+        "new",
+        "guest-checkout-2",
+        PRECISE,
+        cwd=shop,
+    )
     _clean(result)
     assert result.exit_code == 0, result.stderr
     target = shop / SPECS / "guest-checkout-2.md"
     assert result.stdout.startswith("wrote features/integrations/guest-checkout-2.md: 6 modules")
-    assert "module checkout: 'checkout' matches the module name" in result.stderr
+    assert "module payments: 'payment' names the module name" in result.stderr
     assert "triage: integration-spec (6 modules modified" in result.stderr
     text = target.read_text(encoding="utf-8")
     for heading in (
@@ -67,14 +79,25 @@ def test_new_writes_a_complete_spec_that_checks_clean(ispec: Invoke, shop: Path)
 
 def test_stdout_prints_the_spec_and_writes_nothing(ispec: Invoke, shop: Path) -> None:
     before = _tree(shop)
-    result = ispec("new", "guest-checkout-2", "Purchase without account", "--stdout", cwd=shop)
+    result = ispec(
+        "new",
+        "guest-checkout-2",
+        PRECISE,
+        "--stdout",
+        cwd=shop,
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# Integration: Guest Checkout 2\n")
     assert _tree(shop) == before
 
 
 def test_same_inputs_same_bytes(ispec: Invoke, shop: Path) -> None:
-    args = ("new", "guest-checkout-2", "Purchase without account", "--stdout")
+    args = (
+        "new",
+        "guest-checkout-2",
+        PRECISE,
+        "--stdout",
+    )
     assert ispec(*args, cwd=shop).stdout == ispec(*args, cwd=shop).stdout
 
 
@@ -92,7 +115,12 @@ def test_bad_names_exit_2_and_write_nothing(
     ispec: Invoke, shop: Path, tmp_path: Path, name: str, message: str
 ) -> None:
     before = _tree(tmp_path)
-    result = ispec("new", name, "Purchase without account", cwd=shop)
+    result = ispec(
+        "new",
+        name,
+        PRECISE,
+        cwd=shop,
+    )
     _clean(result)
     assert result.exit_code == 2
     assert message in result.stderr
@@ -103,19 +131,35 @@ def test_bad_names_exit_2_and_write_nothing(
 def test_an_existing_spec_is_not_overwritten_without_force(ispec: Invoke, shop: Path) -> None:
     target = shop / SPECS / "guest-checkout.md"
     before = target.read_bytes()
-    result = ispec("new", "guest-checkout", "Purchase without account", cwd=shop)
+    result = ispec(
+        "new",
+        "guest-checkout",
+        PRECISE,
+        cwd=shop,
+    )
     _clean(result)
     assert result.exit_code == 2
     assert "features/integrations/guest-checkout.md already exists" in result.stderr
     assert "--force" in result.stderr
     assert target.read_bytes() == before
-    forced = ispec("new", "guest-checkout", "Purchase without account", "--force", cwd=shop)
+    forced = ispec(
+        "new",
+        "guest-checkout",
+        PRECISE,
+        "--force",
+        cwd=shop,
+    )
     assert forced.exit_code == 0, forced.stderr
     assert target.read_bytes() != before
 
 
 def test_a_missing_architecture_exits_2(ispec: Invoke, tmp_path: Path) -> None:
-    result = ispec("new", "guest-checkout", "Purchase without account", cwd=tmp_path)
+    result = ispec(
+        "new",
+        "guest-checkout",
+        PRECISE,
+        cwd=tmp_path,
+    )
     _clean(result)
     assert result.exit_code == 2
     assert "error: no architecture document at" in result.stderr
@@ -181,7 +225,7 @@ def test_a_single_module_feature_needs_force(ispec: Invoke, shop: Path) -> None:
 
 def test_json_output(ispec: Invoke, shop: Path) -> None:
     result = ispec(
-        "new", "guest-checkout-2", "Purchase without account", "--format", "json", "--stdout",
+        "new", "guest-checkout-2", PRECISE, "--format", "json", "--stdout",
         cwd=shop,
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
@@ -203,4 +247,34 @@ def test_flow_and_modules_together_is_a_usage_error(ispec: Invoke, shop: Path) -
 def test_help_shows_examples(ispec: Invoke) -> None:
     result = ispec("new", "--help")
     assert result.exit_code == 0
-    assert 'integration-spec new guest-checkout "Purchase without account"' in result.stdout
+    assert 'integration-spec new refund-cancelled "Refund a cancelled order' in result.stdout
+    assert "refused elsewhere" in result.stdout
+
+
+def test_a_vague_description_is_refused_with_the_candidates(ispec: Invoke, shop: Path) -> None:
+    before = _tree(shop)
+    result = ispec("new", "guest-returns", "Guest returns an item and gets a refund", cwd=shop)
+    _clean(result)
+    assert result.exit_code == 2
+    assert "does not pin the modules down: no module declares 'returns'" in result.stderr
+    assert "--modules A,B,C" in result.stderr
+    assert _tree(shop) == before
+
+
+def test_the_issues_refund_with_modules_uses_refund_payment(ispec: Invoke, shop: Path) -> None:
+    result = ispec(
+        "new",
+        "guest-returns",
+        "Guest returns an item and gets a refund",
+        "--modules",
+        "checkout,payments,inventory",
+        cwd=shop,
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (shop / SPECS / "guest-returns.md").read_text(encoding="utf-8")
+    assert "**Refund payment** (payments)" in text
+    assert "Add item" not in text
+    assert "TODO: what checkout does in this step" in text
+    assert "answers 404 in production" not in text
+    checked = ispec("check", str(SPECS / "guest-returns.md"), "--format", "json", cwd=shop)
+    assert json.loads(checked.stdout)["summary"]["errors"] == 0, checked.stdout

@@ -26,9 +26,10 @@ from integration_spec.model.analysis import AnalysisReport, TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.names import did_you_mean
 from integration_spec.model.spec import IntegrationSpec, SectionKey
+from integration_spec.project.architecture import features_root as project_root
+from integration_spec.project.architecture import reference_target
 from integration_spec.source import read_text
 from integration_spec.spec.parse import parse_spec_text
-from integration_spec.spec.references import project_root, reference_target
 
 __all__ = [
     "Flags",

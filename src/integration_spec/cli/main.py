@@ -10,6 +10,7 @@ import click
 
 from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
+from integration_spec.cli.context_command import context
 from integration_spec.cli.errors import (
     EXIT_INPUT_ERROR,
     EXIT_INTERNAL_ERROR,
@@ -18,6 +19,8 @@ from integration_spec.cli.errors import (
     reports_input_errors,
 )
 from integration_spec.cli.export_command import export
+from integration_spec.cli.init_command import init
+from integration_spec.cli.mcp_command import mcp
 from integration_spec.cli.new_command import new
 from integration_spec.cli.options import (
     color_option,
@@ -451,6 +454,9 @@ cli.add_command(new)
 cli.add_command(analyze)
 cli.add_command(triage)
 cli.add_command(export)
+cli.add_command(context)
+cli.add_command(mcp)
+cli.add_command(init)
 
 
 def run() -> None:

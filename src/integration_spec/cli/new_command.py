@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -19,7 +19,7 @@ from integration_spec.cli.errors import (
 from integration_spec.cli.options import quiet_option
 
 if TYPE_CHECKING:
-    from integration_spec import DraftResult
+    from integration_spec import DraftError, DraftResult, ModulesNotPinnedError
 
 TYPES = ("User Journey", "System Process", "Data Flow")
 
@@ -37,10 +37,12 @@ def _spec_type(_: click.Context, __: click.Parameter, value: str | None) -> str 
 @click.command(
     "new",
     epilog="\b\nExamples:\n"
-    '  integration-spec new guest-checkout "Purchase without account"\n'
+    '  integration-spec new refund-cancelled "Refund a cancelled order and restock the items"\n'
+    '  integration-spec new guest-returns "Guest returns an item" --modules checkout,payments\n'
     '  integration-spec new order-fulfillment --flow "payments>checkout>inventory>shipping"\n'
-    "  integration-spec new price-sync --modules catalog,pricing,cart --stdout\n"
-    '  integration-spec new guest-checkout "Purchase without account" --format json --stdout',
+    "  integration-spec new price-sync --modules catalog,pricing,cart --stdout --format json\n"
+    "\b\nA description that does not pin the modules down (a word no module declares, or one\n"
+    "met only through the thesaurus) is asked about on a terminal and refused elsewhere.",
 )
 @click.argument("name", callback=lambda _, __, value: _one_token(value))
 @click.argument("description", required=False)
@@ -108,7 +110,7 @@ def new(
     them. Exit codes: 0 written (or printed), 2 bad input, an existing spec without
     --force, or a single-module feature without --force.
     """
-    from integration_spec import DraftError, draft_spec
+    from integration_spec import DraftError, ModulesNotPinnedError, draft_spec
 
     if flow and modules:
         raise click.UsageError("give either --flow or --modules, not both")
@@ -131,11 +133,26 @@ def new(
             write=not to_stdout,
             force=force,
         )
+    except ModulesNotPinnedError as error:
+        if not _stdin_is_terminal():
+            _fail(error)
+        named = _ask_modules(error)
+        try:
+            result = draft_spec(
+                name,
+                description,
+                root=project,
+                architecture=architecture,
+                modules=named,
+                spec_type=spec_type,
+                priority=priority.upper(),
+                write=not to_stdout,
+                force=force,
+            )
+        except DraftError as retry:
+            _fail(retry)
     except DraftError as error:
-        click.echo(f"error: {error.message}", err=True)
-        if error.hint:
-            click.echo(f"hint: {error.hint}", err=True)
-        sys.exit(EXIT_INPUT_ERROR)
+        _fail(error)
     except OSError as error:  # the folder cannot be made or written: a file in the way, no rights
         fail(os_error_diagnostic(error, writing=True, path=f"features/integrations/{name}.md"))
     _report(result, to_stdout=to_stdout, output_format=output_format, quiet=quiet)
@@ -150,6 +167,36 @@ def _one_token(name: str) -> str:
             param_hint="'NAME'",
         )
     return name
+
+
+def _fail(error: DraftError) -> NoReturn:
+    click.echo(f"error: {error.message}", err=True)
+    if error.hint:
+        click.echo(f"hint: {error.hint}", err=True)
+    sys.exit(EXIT_INPUT_ERROR)
+
+
+def _ask_modules(error: ModulesNotPinnedError) -> tuple[str, ...]:
+    """The interactive mode: show the ranked candidates and ask which modules take part."""
+    from integration_spec import Candidate
+
+    click.echo(
+        f"The description does not pin the modules down ({error.message.split(': ', 1)[-1]}).",
+        err=True,
+    )
+    candidates = [item for item in error.candidates if isinstance(item, Candidate)]
+    for number, candidate in enumerate(candidates[:9], start=1):
+        click.echo(f"  {number}. {candidate.module}: {candidate.reason}", err=True)
+    answer = click.prompt(
+        "Which modules take part? (names or numbers, comma-separated)", err=True
+    ).strip()
+    chosen = []
+    for part in _split(answer, ","):
+        if part.isdigit() and 1 <= int(part) <= len(candidates[:9]):
+            chosen.append(candidates[int(part) - 1].module)
+        else:
+            chosen.append(part)
+    return tuple(chosen)
 
 
 def _split(text: str, separator: str) -> tuple[str, ...]:

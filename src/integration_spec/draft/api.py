@@ -11,16 +11,19 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from integration_spec.architecture.registry import read_architecture
+from integration_spec.draft.context import GroundingContext, build_context
 from integration_spec.draft.errors import DraftError
 from integration_spec.draft.names import validate_name
 from integration_spec.draft.planner import Draft, DraftInputs, plan_spec
 from integration_spec.model.analysis import Decision
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
-from integration_spec.source import read_text, write_text_atomic
+from integration_spec.model.spec import IntegrationSpec
+from integration_spec.source import InputError, read_text, write_text_atomic
+from integration_spec.spec.parse import parse_spec_text
 from integration_spec.spec.render import render_spec
 
 SPECS_FOLDER = ("features", "integrations")
@@ -173,3 +176,56 @@ def write_new_atomic(target: Path, text: str, shown: str) -> None:
             Path(temporary).replace(target)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def project_specs(root: Path) -> list[tuple[str, IntegrationSpec]]:
+    """Every readable spec under ``<root>/features/integrations`` as (relative path, spec).
+
+    A spec that cannot be read is left out: the context lists related specs, it does not
+    check them (``check`` reports what is wrong with a file).
+    """
+    folder = root.joinpath(*SPECS_FOLDER)
+    if not folder.is_dir():
+        return []
+    found: list[tuple[str, IntegrationSpec]] = []
+    for path in sorted(folder.rglob("*.md")):
+        if not path.is_file():
+            continue
+        shown = path.relative_to(root).as_posix()
+        try:
+            found.append((shown, parse_spec_text(read_text(path), shown)))
+        except InputError:
+            continue
+    return found
+
+
+def grounding_context(
+    description: str | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    architecture: str | os.PathLike[str] | None = None,
+    modules: Sequence[str] = (),
+    name: str = "",
+) -> GroundingContext:
+    """The grounding context for a feature description in the project at ``root``.
+
+    ``architecture`` defaults to ``docs/architecture/SYSTEM-ARCHITECTURE.md`` under
+    ``root`` (the working directory when ``root`` is not given).
+
+    Raises :class:`DraftError` for a missing architecture or an unknown named module and
+    :class:`~integration_spec.source.InputError` for an unreadable architecture.
+    """
+    base = Path(root) if root is not None else Path.cwd()
+    architecture_file = Path(architecture) if architecture else base / DEFAULT_ARCHITECTURE
+    model = _read_architecture(architecture_file)
+    model = replace(model, path=display_path(architecture_file))
+    return build_context(model, description, name=name, modules=modules, specs=project_specs(base))
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user reads it: relative to the working directory when inside it."""
+    try:
+        relative = Path(os.path.relpath(path.resolve()))
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if relative.parts[:1] == ("..",) else relative.as_posix()

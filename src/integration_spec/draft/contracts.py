@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from integration_spec.draft.coordination import PublishedEvent, output_name, published_events
 from integration_spec.draft.failures import step_name
-from integration_spec.draft.operations import READ_VERBS, UNDO_VERBS, fields_of
+from integration_spec.draft.operations import fields_of
 from integration_spec.draft.plan import Flow, LinkKind, Operation, OpKind, Saga, module_of
-from integration_spec.draft.vocabulary import kebab, overlap, split_words
+from integration_spec.draft.vocabulary import READ_VERBS, UNDO_VERBS, kebab, overlap, split_words
 from integration_spec.facts.artifacts import endpoint_key
 from integration_spec.facts.modules import is_foundation
 from integration_spec.model.architecture import Architecture, Endpoint, Module
@@ -149,6 +149,8 @@ def events_published(
             stage = flow.stages[event.stage or 0]
             operation = stage.operation.name or step_name(stage)
             when = f"{operation} succeeds in step {stage.number}"
+        if event.new:
+            when = f"New event: {when[:1].lower()}{when[1:]}"
         rows.append(
             EventContract(
                 event=event.name,

@@ -16,3 +16,15 @@ class DraftError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class ModulesNotPinnedError(DraftError):
+    """The description does not determine the modules: the author must name them.
+
+    ``candidates`` are the ranked modules with their evidence (from the grounding
+    context), so a terminal can offer them and a refusal can list them.
+    """
+
+    def __init__(self, message: str, hint: str, candidates: tuple[object, ...]) -> None:
+        super().__init__(message, hint)
+        self.candidates = candidates

@@ -39,9 +39,25 @@ def step_name(stage: Stage) -> str:
     return f"{humanize(pascal(stage.module))} step"
 
 
-def pivot_index(flow: Flow) -> int | None:
-    """The last stage on the main path that changes data (not one an event starts)."""
+def pivot_index(flow: Flow, architecture: Architecture | None = None) -> int | None:
+    """The point of no return: the first step on the main path whose change cannot be undone.
+
+    Every step before the pivot must be compensatable, so the first step that changes data
+    and has no undo command in its module (a refund, a handover to a carrier) is the pivot;
+    when every step can be undone, the last one that changes data is. Steps an event
+    starts are reactions after the main path, never the pivot unless nothing else writes.
+    """
     writing = [stage.index for stage in flow.stages if stage.writes]
+    if architecture is not None:
+        main = [
+            index
+            for index in writing
+            if not any(link.kind is LinkKind.EVENT for link in flow.into(index))
+        ]
+        for index in main:
+            stage = flow.stages[index]
+            if undo_for(module_of(architecture, stage.module), stage.operation) is None:
+                return index
     main_path = [
         index
         for index in writing
@@ -54,7 +70,7 @@ def pivot_index(flow: Flow) -> int | None:
 
 def plan_saga(architecture: Architecture, flow: Flow) -> Saga:
     """Pivot, compensations (with undo command and who asks for it) and failure event."""
-    pivot = pivot_index(flow)
+    pivot = pivot_index(flow, architecture)
     if pivot is None:
         return Saga(pivot=None, compensations=())
     compensations: list[Compensation] = []

@@ -20,7 +20,15 @@ from integration_spec.draft.operations import (
     is_undo,
     state_for,
 )
-from integration_spec.draft.plan import Flow, LinkKind, OpKind, Stage, StageRole, module_of
+from integration_spec.draft.plan import (
+    Flow,
+    LinkKind,
+    Operation,
+    OpKind,
+    Stage,
+    StageRole,
+    module_of,
+)
 from integration_spec.draft.selection import module_fields
 from integration_spec.draft.vocabulary import Query, pascal, similar, split_words
 from integration_spec.model.architecture import Architecture, Module
@@ -196,9 +204,17 @@ def stage_roles(
 
 
 def build_stages(
-    architecture: Architecture, order: Sequence[str], query: Query
+    architecture: Architecture,
+    order: Sequence[str],
+    query: Query,
+    operations: Sequence[Operation] | None = None,
 ) -> tuple[Stage, ...]:
-    """A stage per step: the role, the operation it runs and the data it produces."""
+    """A stage per step: the role, the operation it runs and the data it produces.
+
+    With ``operations`` (one per step) the steps run exactly those: the description named
+    them, or the step says TODO. Without, each stage picks the best-scored operation of its
+    module (the older behaviour, kept for callers that plan by module).
+    """
     roles = stage_roles(architecture, order, query)
     stages: list[Stage] = []
     for index, (name, role) in enumerate(zip(order, roles, strict=True)):
@@ -210,14 +226,18 @@ def build_stages(
         ]
         context = [word for reader in readers for word in module_words(reader)]
         used = [stage.operation.name for stage in stages if stage.module == name]
-        operation = choose_operation(
-            module,
-            role,
-            query=query,
-            context=context if role is StageRole.PROVIDER else (),
-            used=used,
-            opening=name in order[index + 1 :],
-            closing=name in order[:index],
+        operation = (
+            operations[index]
+            if operations is not None
+            else choose_operation(
+                module,
+                role,
+                query=query,
+                context=context if role is StageRole.PROVIDER else (),
+                used=used,
+                opening=name in order[index + 1 :],
+                closing=name in order[:index],
+            )
         )
         state, aggregate = state_for(module, operation)
         stages.append(

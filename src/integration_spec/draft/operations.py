@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from integration_spec.draft.plan import NO_OPERATION, Operation, OpKind, StageRole
 from integration_spec.draft.vocabulary import (
+    ANTONYMS,
+    COMPLETING_VERBS,
+    INITIATING_VERBS,
     IRREGULAR_PAST,
+    READ_VERBS,
+    UNDO_VERBS,
     Query,
     overlap,
     pascal,
@@ -23,61 +28,6 @@ from integration_spec.draft.vocabulary import (
 )
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.names import normalize_name
-
-INITIATING_VERBS = frozenset(
-    ("start", "create", "register", "open", "begin", "submit", "add", "request", "receive")
-)
-COMPLETING_VERBS = frozenset(
-    ("place", "confirm", "complete", "commit", "finish", "finalize", "close", "capture", "convert")
-)
-UNDO_VERBS = frozenset(
-    (
-        "cancel",
-        "void",
-        "release",
-        "refund",
-        "revert",
-        "expire",
-        "abandon",
-        "remove",
-        "delete",
-        "hide",
-        "discontinue",
-        "end",
-        "undo",
-        "reverse",
-        "rollback",
-        "restock",
-        "retract",
-        "withdraw",
-    )
-)
-"""Verbs of commands that undo another command: compensations, never forward steps."""
-
-ANTONYMS = {
-    "open": "close",
-    "start": "end",
-    "begin": "end",
-    "add": "remove",
-    "create": "delete",
-    "reserve": "release",
-    "authorize": "void",
-    "capture": "refund",
-    "charge": "refund",
-    "place": "cancel",
-    "post": "reverse",
-    "publish": "hide",
-    "register": "deregister",
-    "enable": "disable",
-    "lock": "unlock",
-    "subscribe": "unsubscribe",
-    "book": "cancel",
-    "schedule": "cancel",
-    "commit": "release",
-}
-"""The verb that undoes each verb, where it is not one of :data:`UNDO_VERBS` (open/close)."""
-
-READ_VERBS = frozenset(("get", "list", "find", "search", "read", "fetch", "load", "track", "show"))
 
 CONTEXT_WEIGHT = 0.25
 """A word shared with a neighbouring module counts a quarter of a description word."""
@@ -253,8 +203,8 @@ def undo_for(module: Module, operation: Operation) -> str | None:
     ``ReserveStock`` -> ``ReleaseReservation`` (the undo names what the verb made);
     ``AuthorizePayment`` -> ``VoidAuthorization`` rather than ``RefundPayment``.
     """
-    if operation.kind is not OpKind.COMMAND:
-        return None
+    if operation.kind is not OpKind.COMMAND or is_undo(operation.name):
+        return None  # an undo (a refund, a cancellation) is not itself undone
     words = split_words(operation.name)
     action, nouns = (words[0], words[1:]) if words else ("", [])
     opposite = ANTONYMS.get(action)

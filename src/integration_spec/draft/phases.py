@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from integration_spec.draft.coordination import PublishedEvent, published_events
 from integration_spec.draft.failures import step_name
 from integration_spec.draft.flow import build_level
-from integration_spec.draft.plan import Flow, LinkKind, Saga, call_label
+from integration_spec.draft.plan import Flow, LinkKind, Saga
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import (
     Deliverable,
@@ -74,7 +74,9 @@ def tasks(
     for call in calls:
         found.append(
             Task(
-                f"{call.caller} calls {call_label(call.method, call.callee)} on {call.callee}",
+                f"{call.caller} calls {call.method} on {call.callee}"
+                if "TODO" not in call.method
+                else f"{call.caller} calls {call.callee} ({call.method})",
                 call.caller,
                 (call.callee,),
             )
@@ -85,7 +87,12 @@ def tasks(
         )
         found.extend(_handlers(event))
     found.insert(0, Task(f"The {flag} flag, default off", None))
-    return found
+    # One deliverable is built once: two links that need the same new query, or two calls
+    # of one method, are one task in one phase.
+    unique: dict[str, Task] = {}
+    for task in found:
+        unique.setdefault(task.text, task)
+    return list(unique.values())
 
 
 def _handlers(event: PublishedEvent) -> list[Task]:

@@ -19,11 +19,22 @@ from integration_spec.draft import (
     steps,
     tests_plan,
 )
-from integration_spec.draft.flow import build_stages, module_roles, plan_order
+from integration_spec.draft.context import judge_vagueness, rank_candidates
+from integration_spec.draft.errors import ModulesNotPinnedError
+from integration_spec.draft.flow import build_stages, module_roles
+from integration_spec.draft.intent import fitting_operations, owned_modules, plan_steps
 from integration_spec.draft.names import title_from_name, validate_name
-from integration_spec.draft.plan import Flow, LinkKind, Saga
-from integration_spec.draft.selection import Selection, select_modules
-from integration_spec.draft.vocabulary import parse_query
+from integration_spec.draft.operations import undo_for
+from integration_spec.draft.plan import (
+    NO_OPERATION,
+    Flow,
+    LinkKind,
+    Operation,
+    Saga,
+    module_of,
+)
+from integration_spec.draft.selection import Pick, Selection, nothing_matches, select_modules
+from integration_spec.draft.vocabulary import Query, parse_query
 from integration_spec.model.analysis import TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import (
@@ -87,12 +98,8 @@ def plan_spec(architecture: Architecture, inputs: DraftInputs) -> Draft:
     name = validate_name(inputs.name)
     title = title_from_name(name)
     query = parse_query(name, inputs.description)
-    selection = select_modules(
-        architecture, query, flow=inputs.flow or None, modules=inputs.modules or None
-    )
-    scores = {pick.module: pick.score for pick in selection.picks}
-    order = selection.flow or plan_order(architecture, selection.modules, query, scores)
-    stages = build_stages(architecture, order, query)
+    selection, order, operations = choose_steps(architecture, query, inputs)
+    stages = build_stages(architecture, order, query, operations)
     flow = coordination.plan_links(architecture, stages)
     saga = failures.plan_saga(architecture, flow)
     entry = contracts.entry_endpoint(architecture, flow)
@@ -152,6 +159,7 @@ def plan_spec(architecture: Architecture, inputs: DraftInputs) -> Draft:
             flag=name,
             entry=entry_contract,
             happy_journey=e2e[0].journey,
+            new_entry=new_endpoint is not None,
         ),
         notes=(SectionNote(section=SectionKey.API_CONTRACTS, markdown=note),) if note else (),
     )
@@ -162,6 +170,70 @@ def plan_spec(architecture: Architecture, inputs: DraftInputs) -> Draft:
         triage=triage_spec(spec, architecture),
         flow=flow,
         saga=saga,
+    )
+
+
+def choose_steps(
+    architecture: Architecture, query: Query, inputs: DraftInputs
+) -> tuple[Selection, tuple[str, ...], tuple[Operation, ...]]:
+    """The modules, the step order and each step's operation, from what the user gave.
+
+    ``--flow`` fixes the order; ``--modules`` fixes the modules; otherwise the description
+    must pin the modules down (see :func:`~integration_spec.draft.context.judge_vagueness`)
+    or the draft is refused with the ranked candidates. Each step runs the operation the
+    description names, or says TODO.
+    """
+    if inputs.flow:
+        selection = select_modules(architecture, query, flow=inputs.flow)
+        flow = selection.flow or ()
+        narrative = parse_query("", inputs.description) if inputs.description else Query()
+        fitting = {
+            name: fitting_operations(module_of(architecture, name), narrative) for name in flow
+        }
+        seen: dict[str, int] = {}
+        operations = []
+        for name in flow:
+            count = seen.get(name, 0)
+            seen[name] = count + 1
+            named = fitting[name]
+            operations.append(named[count].operation if count < len(named) else NO_OPERATION)
+        return selection, flow, tuple(operations)
+    if inputs.modules:
+        selection = select_modules(architecture, query, modules=inputs.modules)
+    else:
+        selection = _pinned_selection(architecture, query)
+    # The description alone says in which order things happen; the name is a label.
+    narrative = parse_query("", inputs.description) if inputs.description else Query()
+    steps = plan_steps(architecture, selection.modules, narrative)
+    return (
+        selection,
+        tuple(step.module for step in steps),
+        tuple(step.operation for step in steps),
+    )
+
+
+def _pinned_selection(architecture: Architecture, query: Query) -> Selection:
+    """The modules a description names, or a refusal that lists the candidates."""
+    verdict = judge_vagueness(architecture, query)
+    if not verdict.pinned:
+        candidates = rank_candidates(architecture, query)
+        if not candidates:
+            raise nothing_matches(architecture, query)
+        shown = "; ".join(
+            f"{candidate.module} ({candidate.reason})" for candidate in candidates[:5]
+        )
+        raise ModulesNotPinnedError(
+            f"the description does not pin the modules down: {verdict.reason}",
+            f"candidates: {shown}. Name the modules with --modules A,B,C or the step order "
+            'with --flow "A>B>C"',
+            candidates,
+        )
+    owned = owned_modules(architecture, query)
+    if not owned:
+        raise nothing_matches(architecture, query)
+    picks = tuple(Pick(module, 0.0, reason) for module, reason in owned)
+    return Selection(
+        modules=tuple(module for module, _ in owned), picks=picks, source="description"
     )
 
 
@@ -206,10 +278,26 @@ def _overview(architecture: Architecture, description: str | None, flow: Flow, s
     )
     if saga.pivot is not None:
         pivot = flow.stages[saga.pivot]
+        module = architecture.find(pivot.module)
+        undoable = module is not None and undo_for(module, pivot.operation) is not None
+        why = (
+            "it is the last step that changes data"
+            if undoable
+            else f"{pivot.module} declares no command that undoes {pivot.operation.name}"
+        )
+        before = (
+            "every step before it that changes data is compensated in reverse order"
+            if saga.compensations
+            else "no step before it changes data"
+        )
+        after = (
+            "every step after it is retried until it succeeds"
+            if saga.pivot + 1 < len(flow.stages)
+            else "it is the last step"
+        )
         path += (
-            f" Step {pivot.number} ({failures.step_name(pivot)}) is the point of no return: "
-            "every step before it that changes data is compensated in reverse order, every "
-            "step after it is retried."
+            f" Step {pivot.number} ({failures.step_name(pivot)}) is the point of no return "
+            f"({why}): {before}; {after}."
         )
     return "\n\n".join((need, spans, path))
 

@@ -24,6 +24,7 @@ def migration_steps(
     flag: str,
     entry: EndpointContract | None,
     happy_journey: str,
+    new_entry: bool = False,
 ) -> tuple[ListEntry, ...]:
     """Schema first, then dark deploy, staged enablement, and the flag's removal last."""
     steps: list[str] = []
@@ -38,12 +39,20 @@ def migration_steps(
             "copy of production and existing rows are unchanged"
         )
     final = flow.stages[saga.pivot] if saga.pivot is not None else flow.stages[-1]
-    dark = (
-        f"{entry.method} {entry.path} answers 404 in production"
-        if entry is not None
-        else f"no {output_name(flow, final.index)} is produced by the new code in production "
-        "for a day"
-    )
+    # The flag hides only what is new. An endpoint the system serves today keeps serving
+    # exactly as before; only an endpoint this spec creates is dark until the flag is on.
+    if entry is not None and new_entry:
+        dark = f"the new {entry.method} {entry.path} answers 404 while {flag} is off"
+    elif entry is not None:
+        dark = (
+            f"{entry.method} {entry.path} answers as it does today (its existing tests pass "
+            f"in production) and takes the new path only with {flag} on"
+        )
+    else:
+        dark = (
+            f"no {output_name(flow, final.index)} is produced by the new code in production "
+            "for a day"
+        )
     steps.append(f"Deploy every phase with {flag} off; verify: {dark}")
     steps.append(
         f"Enable {flag} for internal users; verify: the E2E journey '{happy_journey}' passes "
@@ -59,7 +68,7 @@ def migration_steps(
         "10 percent stage for 14 days"
     )
     steps.append(
-        f"Remove the {flag} flag and the code paths it guards; verify: the flag is no "
+        f"Remove the {flag} flag, keeping the new behaviour on; verify: the flag is no "
         "longer referenced in code or in the flag store"
     )
     return tuple(ListEntry(text=text) for text in steps)

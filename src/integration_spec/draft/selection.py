@@ -120,12 +120,12 @@ def _in_architecture_order(architecture: Architecture, names: Sequence[str]) -> 
 
 def module_fields(module: Module) -> list[tuple[str, float, str, list[str]]]:
     """(field, weight, item, words) for everything a module declares that can be matched."""
-    items: list[tuple[str, str]] = [
-        ("name", module.name),
-        ("responsibility", module.responsibility),
-    ]
+    # Declared names come before the responsibility's prose, so that a word matching both
+    # at the same weight is explained by the command or event it names.
+    items: list[tuple[str, str]] = [("name", module.name)]
     items += [("aggregate", item) for item in module.aggregates]
     items += [("command", item) for item in module.commands]
+    items.append(("responsibility", module.responsibility))
     items += [("event", item) for item in module.domain_events]
     items += [("query", item) for item in module.queries]
     weights = dict(FIELD_WEIGHTS)

@@ -110,12 +110,12 @@ def e2e_tests(flow: Flow, saga: Saga, title: str) -> tuple[E2ETest, ...]:
                 f"(step {item.stage + 1})"
                 for item in undone
             )
+            done = _steps_up_to(stage.number - 1)
             rows.append(
                 E2ETest(
                     journey=f"{step_name(stage)} fails",
-                    steps=f"Run steps 1 to {stage.number - 1}, then make step {stage.number} fail",
-                    verification=f"Compensation runs {steps}; no effect of steps 1 to "
-                    f"{stage.number - 1} remains",
+                    steps=f"Run {done}, then make step {stage.number} fail",
+                    verification=f"Compensation runs {steps}; no effect of {done} remains",
                 )
             )
     if len(rows) == 1:
@@ -128,3 +128,8 @@ def e2e_tests(flow: Flow, saga: Saga, title: str) -> tuple[E2ETest, ...]:
             )
         )
     return tuple(rows)
+
+
+def _steps_up_to(last: int) -> str:
+    """``step 1`` or ``steps 1 to 3``: never "steps 1 to 1"."""
+    return "step 1" if last == 1 else f"steps 1 to {last}"

@@ -29,7 +29,8 @@ STOPWORDS = frozenset(
         "get", "gets", "set", "sets", "run", "runs", "handle", "handles", "handling", "process",
         "processes", "manage", "manages", "support", "supports", "enable", "enables", "show",
         "shows", "view", "check", "checks", "feature", "features", "flow", "flows", "way", "ways",
-        "user's", "which", "who", "what", "where", "how"
+        "user's", "which", "who", "what", "where", "how", "over", "under", "through", "about",
+        "up", "down", "out", "off", "back", "again", "once", "both", "either", "while", "until"
     )
 )  # fmt: skip
 """Words that say nothing about which module is meant."""
@@ -93,6 +94,63 @@ IRREGULAR_PAST = {
     "find": "found",
 }
 """Past forms that a shared prefix does not find (``SendNotification`` -> ``NotificationSent``)."""
+
+# --- verbs of operations: what an operation does by its first word ----------------------
+
+INITIATING_VERBS = frozenset(
+    ("start", "create", "register", "open", "begin", "submit", "add", "request", "receive")
+)
+COMPLETING_VERBS = frozenset(
+    ("place", "confirm", "complete", "commit", "finish", "finalize", "close", "capture", "convert")
+)
+UNDO_VERBS = frozenset(
+    (
+        "cancel",
+        "void",
+        "release",
+        "refund",
+        "revert",
+        "expire",
+        "abandon",
+        "remove",
+        "delete",
+        "hide",
+        "discontinue",
+        "end",
+        "undo",
+        "reverse",
+        "rollback",
+        "restock",
+        "retract",
+        "withdraw",
+    )
+)
+"""Verbs of commands that undo another command: compensations, never forward steps."""
+
+ANTONYMS = {
+    "open": "close",
+    "start": "end",
+    "begin": "end",
+    "add": "remove",
+    "create": "delete",
+    "reserve": "release",
+    "authorize": "void",
+    "capture": "refund",
+    "charge": "refund",
+    "place": "cancel",
+    "post": "reverse",
+    "publish": "hide",
+    "register": "deregister",
+    "enable": "disable",
+    "lock": "unlock",
+    "subscribe": "unsubscribe",
+    "book": "cancel",
+    "schedule": "cancel",
+    "commit": "release",
+}
+"""The verb that undoes each verb, where it is not one of :data:`UNDO_VERBS` (open/close)."""
+
+READ_VERBS = frozenset(("get", "list", "find", "search", "read", "fetch", "load", "track", "show"))
 
 MIN_PREFIX = 4
 
@@ -237,3 +295,36 @@ def humanize(identifier: str) -> str:
 def kebab(identifier: str) -> str:
     """``StartGuestSession`` -> ``start-guest-session`` (an endpoint path segment)."""
     return "-".join(split_words(identifier))
+
+
+# --- order: phrases of an invariant that say what must happen first ---------------------
+
+PRECONDITION_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("only", "with"),
+    ("only", "after"),
+    ("only", "for"),
+    ("only", "once"),
+    ("requires",),
+    ("require",),
+    ("needs",),
+)
+"""After one of these, an invariant names what must exist before its subject happens
+("An order is placed only with an authorized payment": authorize before place)."""
+
+POSTCONDITION_MARKERS: tuple[tuple[str, ...], ...] = (("only", "before"), ("never", "after"))
+"""After one of these, an invariant names what must come later ("cancelled only before
+Shipped": cancel before ship)."""
+
+VERB_ENDINGS = ("", "s", "es", "d", "ed", "ing")
+"""Inflections that keep a word the verb itself (refunds, placed, shipping); a derived
+noun (confirmation, reservation) names a thing, not the act."""
+
+
+def names_verb(word: str, action: str) -> bool:
+    """Whether ``word`` is ``action`` or an inflection of it (``cancelled`` -> ``cancel``)."""
+    if word == action or IRREGULAR_PAST.get(action) == word:
+        return True
+    for stem in (action, action + action[-1:], action[:-1] if action.endswith("e") else action):
+        if word.startswith(stem) and word[len(stem) :] in VERB_ENDINGS:
+            return True
+    return False

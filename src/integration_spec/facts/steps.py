@@ -38,6 +38,7 @@ from integration_spec.facts.text import (
     clause_texts,
     clauses,
     find_keyword,
+    has_todo,
     identifiers,
     plain,
     says,
@@ -245,8 +246,8 @@ def _is_code(word: str) -> bool:
 def find_effect(step: FlowStep) -> Effect | None:
     """The step's effect: in its Action, else its name, else its Output."""
     for source, text in (("action", step.action), ("name", step.name), ("output", step.output)):
-        if not text:
-            continue
+        if not text or has_todo(text):
+            continue  # a TODO says the effect is not known yet
         found = effect_in(text, source)
         if found is not None:
             return found

@@ -90,7 +90,7 @@ def undo_clauses(text: str | None, *, negated: bool = False) -> list[UndoClause]
     the basket``), which is how a spec accepts an effect that stays.
     """
     found: list[UndoClause] = []
-    for part in sentence_parts(without_status_names(text or "")):
+    for part in sentence_parts(_unbracket_steps(without_status_names(text or ""))):
         previous_verb: str | None = None
         for fragment in list_items(part):
             found_words = words(fragment)
@@ -122,6 +122,28 @@ def _without_conditions(fragment: str) -> str:
         cut = next((i for i, part in enumerate(parts) if i and part in _CONDITION_WORDS), None)
         kept.append(" ".join(parts[:cut]) if cut is not None else token)
     return " ".join(kept)
+
+
+def _unbracket_steps(text: str) -> str:
+    """``CancelOrder (step 2)`` -> ``CancelOrder step 2``: the step an undo names stays with it."""
+    out: list[str] = []
+    position = 0
+    while True:
+        start = text.find("(step", position)
+        if start < 0:
+            out.append(text[position:])
+            return "".join(out)
+        end = text.find(")", start)
+        inner = text[start + 1 : end] if end > 0 else ""
+        if end < 0 or not all(part.isdigit() or part in _STEP_WORDS for part in inner.split()):
+            out.append(text[position : start + 1])
+            position = start + 1
+            continue
+        out.append(text[position:start] + " " + inner + " ")
+        position = end + 1
+
+
+_STEP_WORDS = frozenset({"step", "steps", "and", "to", "or", ","})
 
 
 def _clause(fragment: str, verb: str, found_words: list[str]) -> UndoClause:
@@ -466,13 +488,12 @@ def match_step(
             scored.append((score, step))
     if not scored:
         return None
-    top = max(score for score, _ in scored)
-    best = [step for score, step in scored if score == top]
     if after is not None:
-        later = [step for step in best if step.index > after]
-        if later:
-            return later[0]
-    return best[0]
+        # "fails after inventory succeeds": the failing step comes after that one.
+        later = [(score, step) for score, step in scored if step.index > after]
+        scored = later or scored
+    top = max(score for score, _ in scored)
+    return next(step for score, step in scored if score == top)
 
 
 def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:

@@ -56,6 +56,11 @@ def referenced_architecture(root: Path, spec_path: Path | None, value: str) -> P
     return next((candidate for candidate in candidates if is_file(candidate)), None)
 
 
+def features_root(spec_path: Path) -> Path | None:
+    """The folder holding ``features/`` above a spec, if there is one."""
+    return next((parent.parent for parent in spec_path.parents if parent.name == "features"), None)
+
+
 def is_file(path: Path) -> bool:
     """Whether ``path`` is a regular file; any error (too long, unreadable folder) is no."""
     try:

@@ -13,6 +13,8 @@ from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import did_you_mean, normalize_name
 from integration_spec.model.spec import SPEC_TYPES, SectionKey
+from integration_spec.project.architecture import features_root as project_root
+from integration_spec.project.architecture import reference_target
 from integration_spec.rules._structure_support import (
     SECTION_HEADINGS,
     SECTION_PLACEHOLDERS,
@@ -26,7 +28,6 @@ from integration_spec.rules._structure_support import (
 )
 from integration_spec.rules.base import Family, Finding, Fix, Rule, RuleContext, TextEdit
 from integration_spec.spec.headings import split_atx_heading
-from integration_spec.spec.references import project_root, reference_target
 
 REQUIRED_SECTIONS = (
     SectionKey.OVERVIEW,

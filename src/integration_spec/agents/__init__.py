@@ -1,0 +1,1 @@
+"""The ``/integration-spec`` command texts installed by ``integration-spec init --agent``."""
