@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from integration_spec.markdown.blocks import Block, Html, ListBlock, Quote, parse_blocks
+from integration_spec.markdown.blocks import Html
+from integration_spec.markdown.document import Document, parse_document
 
 _PREFIXES = ("integration-spec:", "ispec:")
 _ALL = "ALL"
@@ -61,12 +62,13 @@ def _trailing_comment(line: str) -> str | None:
     return line[start : end + 3]
 
 
-def find_suppressions(text: str) -> Suppressions:
-    """Collect the suppression comments of a document."""
-    lines = text.split("\n")
+def find_suppressions(source: Document | str) -> Suppressions:
+    """Collect the suppression comments of a document (``check`` passes its shared one)."""
+    document = source if isinstance(source, Document) else parse_document(source)
+    lines = document.lines
     file_codes: set[str] = set()
     line_codes: dict[int, set[str]] = {}
-    blocks = _flatten(parse_blocks(text))
+    blocks = document.flat_blocks
     for index, block in enumerate(blocks):
         if not isinstance(block, Html):
             continue
@@ -95,16 +97,3 @@ def find_suppressions(text: str) -> Suppressions:
     return Suppressions(
         frozenset(file_codes), {line: frozenset(codes) for line, codes in line_codes.items()}
     )
-
-
-def _flatten(blocks: tuple[Block, ...]) -> list[Block]:
-    """Top-level blocks, with the blocks inside quotes and list items in reading order."""
-    flat: list[Block] = []
-    for block in blocks:
-        flat.append(block)
-        if isinstance(block, Quote):
-            flat.extend(_flatten(block.blocks))
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                flat.extend(_flatten(item.blocks))
-    return flat

@@ -11,11 +11,14 @@ import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.spec import IntegrationSpec
+
+if TYPE_CHECKING:
+    from integration_spec.markdown.document import Document
 
 
 class Family(StrEnum):
@@ -97,6 +100,8 @@ class RuleContext:
     text: str
     path: str
     lines: tuple[str, ...] = field(default=())
+    document: Document
+    """The parsed document the spec was read from, shared with the engine (one parse)."""
 
     @property
     def file_name(self) -> str:
