@@ -8,7 +8,6 @@ from __future__ import annotations
 from integration_spec.analysis.codes import ANALYSIS_INPUT_CODES
 from integration_spec.architecture.codes import CODE_TABLE
 from integration_spec.check.config import CONFIG_CODES
-from integration_spec.rules.docs import explain
 from integration_spec.rules.registry import all_rules, rule_by_code
 from integration_spec.source import IO_CODES
 from integration_spec.spec.codes import PARSE_CODES
@@ -34,6 +33,8 @@ def explain_code(code: str) -> str | None:
     """Documentation of a rule or a reserved code, or ``None`` when there is none."""
     rule = rule_by_code(code)
     if rule is not None:
+        from integration_spec.rules.docs import explain  # only `explain` pays for the docs
+
         return explain(rule)
     wanted = code.strip().upper()
     meaning = reserved_codes().get(wanted)

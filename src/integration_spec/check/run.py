@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from integration_spec._version import __version__
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.check.baseline import Baseline, load_baseline, write_baseline
+from integration_spec.check.cache import Cache, content_key
 from integration_spec.check.codes import known_codes
 from integration_spec.check.config import Config, load_config
 from integration_spec.check.engine import FileOutcome, check_document, select_rules
@@ -39,6 +42,8 @@ class CheckRequest:
     baseline: str | None = None
     write_baseline: str | None = None
     jobs: int = 1
+    cache: bool = True
+    """Reuse the parsed architecture and unchanged specs' results (``--no-cache``: off)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,11 +64,14 @@ def run_check(request: CheckRequest) -> CheckResult:
     )
     rules = select_rules(config)
     files = _spec_files(request, config)
-    architecture, run_diagnostics = _architecture(config, rules)
+    cache = Cache(config.root) if request.cache else None
+    architecture, architecture_key, run_diagnostics = _architecture(config, rules, cache)
     baseline = load_baseline(Path(request.baseline)) if request.baseline else None
-    outcomes, diffs, fixed, applied = _check_files(
-        files, request, config, rules, architecture, baseline
-    )
+    # Results of unchanged specs are reused only when nothing else shapes them: a baseline
+    # absorbs findings in order across files, and fixing rewrites the files.
+    results_cache = None if baseline or request.fix or request.diff else cache
+    context = _Context(config, tuple(rules), architecture, architecture_key, results_cache)
+    outcomes, diffs, fixed, applied = _check_files(files, request, context, baseline)
     baseline_written = None
     if request.write_baseline:
         write_baseline(
@@ -90,24 +98,102 @@ def run_check(request: CheckRequest) -> CheckResult:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every file of one run is checked against."""
+
+    config: Config
+    rules: tuple[type[Rule], ...]
+    architecture: Architecture | None
+    architecture_key: str | None
+    cache: Cache | None
+
+    def key(self, shown: str, text: str) -> str:
+        """The hash of everything a spec's outcome depends on."""
+        settings = {
+            item.name: repr(getattr(self.config, item.name)) for item in _fields(self.config)
+        }
+        codes = [rule.code for rule in self.rules]
+        return content_key("spec", shown, text, self.architecture_key, settings, codes)
+
+
+def _fields(value: Any) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(value)
+
+
 def _check_files(
     files: Sequence[Path],
     request: CheckRequest,
-    config: Config,
-    rules: Sequence[type[Rule]],
-    architecture: Architecture | None,
+    context: _Context,
     baseline: Baseline | None,
 ) -> tuple[list[FileOutcome], list[tuple[str, str]], list[str], int]:
     texts = [(path, _shown(path), read_text(path)) for path in files]
+    if baseline is not None or request.fix or request.diff:
+        return _check_in_order(texts, request, context, baseline)
+    outcomes: list[FileOutcome | None] = [None] * len(texts)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for index, (_, shown, text) in enumerate(texts):
+        if context.cache is not None:
+            keys[index] = context.key(shown, text)
+            outcomes[index] = _cached_outcome(context.cache, shown, keys[index])
+        if outcomes[index] is None:
+            todo.append(index)
+    work = [(texts[index][2], texts[index][1]) for index in todo]
+    if request.jobs > 1 and len(work) > 1:
+        results = _parallel(work, request.jobs, context)
+    else:
+        results = [_check_one(context, text, shown) for text, shown in work]
+    for index, outcome in zip(todo, results, strict=True):
+        outcomes[index] = outcome
+        if context.cache is not None:
+            context.cache.store("specs", outcome.path, keys[index], _stored(outcome))
+    return [outcome for outcome in outcomes if outcome is not None], [], [], 0
+
+
+def _stored(outcome: FileOutcome) -> tuple[object, ...]:
+    return (outcome.diagnostics, outcome.fixes, outcome.suppressed, outcome.kept_for_baseline)
+
+
+def _cached_outcome(cache: Cache, shown: str, key: str) -> FileOutcome | None:
+    value = cache.load("specs", shown, key)
+    if value is None:
+        return None
+    try:
+        diagnostics, fixes, suppressed, kept = value
+        return FileOutcome(
+            path=shown,
+            diagnostics=tuple(diagnostics),
+            fixes=tuple(fixes),
+            suppressed=int(suppressed),
+            kept_for_baseline=tuple((pair[0], pair[1]) for pair in kept),
+        )
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _check_one(context: _Context, text: str, shown: str) -> FileOutcome:
+    return check_document(
+        text,
+        shown,
+        architecture=context.architecture,
+        config=context.config,
+        rules=context.rules,
+    )
+
+
+def _check_in_order(
+    texts: Sequence[tuple[Path, str, str]],
+    request: CheckRequest,
+    context: _Context,
+    baseline: Baseline | None,
+) -> tuple[list[FileOutcome], list[tuple[str, str]], list[str], int]:
+    """One file after the other: a baseline absorbs in order, fixes rewrite files."""
+    config, rules, architecture = context.config, context.rules, context.architecture
     outcomes: list[FileOutcome] = []
     diffs: list[tuple[str, str]] = []
     fixed: list[str] = []
     applied_total = 0
-    # A baseline absorbs findings in order across files, so it runs in this process.
-    parallel = request.jobs > 1 and len(texts) > 1 and baseline is None
-    if parallel and not (request.fix or request.diff):
-        outcomes = _parallel(texts, request.jobs, config, rules, architecture)
-        return outcomes, diffs, fixed, applied_total
     for path, shown, text in texts:
         outcome = check_document(
             text, shown, architecture=architecture, config=config, rules=rules, baseline=baseline
@@ -153,31 +239,29 @@ def _fix_until_stable(
     return text, applied_total
 
 
-def _parallel(
-    texts: Sequence[tuple[Path, str, str]],
-    jobs: int,
-    config: Config,
-    rules: Sequence[type[Rule]],
-    architecture: Architecture | None,
-) -> list[FileOutcome]:
+_WORKER: list[_Context] = []
+"""The run's context in a worker process, set once by :func:`_start_worker`."""
+
+
+def _parallel(work: Sequence[tuple[str, str]], jobs: int, context: _Context) -> list[FileOutcome]:
+    """Check in ``jobs`` processes: the context goes to each worker once, files in chunks."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [
-            pool.submit(_check_one, text, shown, architecture, config, tuple(rules))
-            for _, shown, text in texts
-        ]
-        return [future.result() for future in futures]
+    worker_context = dataclasses.replace(context, cache=None)
+    chunk = max(1, len(work) // (jobs * 4))
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(work)), initializer=_start_worker, initargs=(worker_context,)
+    ) as pool:
+        return list(pool.map(_check_in_worker, work, chunksize=chunk))
 
 
-def _check_one(
-    text: str,
-    shown: str,
-    architecture: Architecture | None,
-    config: Config,
-    rules: tuple[type[Rule], ...],
-) -> FileOutcome:
-    return check_document(text, shown, architecture=architecture, config=config, rules=rules)
+def _start_worker(context: _Context) -> None:
+    _WORKER[:] = [context]
+
+
+def _check_in_worker(item: tuple[str, str]) -> FileOutcome:
+    text, shown = item
+    return _check_one(_WORKER[0], text, shown)
 
 
 def _spec_files(request: CheckRequest, config: Config) -> list[Path]:
@@ -222,27 +306,39 @@ def _spec_files(request: CheckRequest, config: Config) -> list[Path]:
 
 
 def _architecture(
-    config: Config, rules: Sequence[type[Rule]]
-) -> tuple[Architecture | None, list[Diagnostic]]:
+    config: Config, rules: Sequence[type[Rule]], cache: Cache | None
+) -> tuple[Architecture | None, str | None, list[Diagnostic]]:
+    """The architecture to compare with, its content key, and what reading it reported."""
     path = config.architecture_path()
     if not path.exists() and not config.architecture_explicit:
         skipped = sum(1 for rule in rules if rule.needs_architecture)
-        return None, [
-            Diagnostic(
-                code="CF006",
-                severity=Severity.WARNING,
-                message=f"no architecture document at {_shown(path)}; "
-                f"{skipped} rules that compare with it did not run",
-                path=_shown(path),
-                hint="set 'architecture' in [tool.integration-spec] or pass --architecture",
-            )
-        ]
-    architecture = read_architecture(read_text(path), _shown(path))
+        return (
+            None,
+            None,
+            [
+                Diagnostic(
+                    code="CF006",
+                    severity=Severity.WARNING,
+                    message=f"no architecture document at {_shown(path)}; "
+                    f"{skipped} rules that compare with it did not run",
+                    path=_shown(path),
+                    hint="set 'architecture' in [tool.integration-spec] or pass --architecture",
+                )
+            ],
+        )
+    text = read_text(path)
+    shown = _shown(path)
+    key = content_key("architecture", shown, text)
+    architecture = cache.load("architecture", shown, key) if cache is not None else None
+    if not isinstance(architecture, Architecture):
+        architecture = read_architecture(text, shown)
+        if cache is not None:
+            cache.store("architecture", shown, key, architecture)
     loud = [d for d in architecture.diagnostics if d.severity is not Severity.INFO]
     if not architecture.modules:
         # Comparing with an architecture of no modules would flag every module as unknown.
-        return None, loud
-    return architecture, loud
+        return None, key, loud
+    return architecture, key, loud
 
 
 def _shown(path: Path) -> str:

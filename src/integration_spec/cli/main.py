@@ -166,6 +166,11 @@ def parse_command(path: str, output_format: str) -> None:
     show_default=True,
     help="Check files in parallel.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read everything afresh; do not use or write .integration-spec-cache/.",
+)
 @reports_input_errors
 def check(
     paths: tuple[str, ...],
@@ -181,6 +186,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     jobs: int,
+    no_cache: bool,
 ) -> None:
     """Check specs against the format, the seed's checklist and the architecture.
 
@@ -202,6 +208,7 @@ def check(
             baseline=baseline,
             write_baseline=write_baseline,
             jobs=jobs,
+            cache=not no_cache,
         )
     )
     if diff:
