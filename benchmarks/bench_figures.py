@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CACHE = ".integration-spec-cache"
 NODE_BINARY = HERE / ".node" / "node_modules" / ".bin" / "markdownlint-cli2"
 
 
@@ -82,38 +83,41 @@ def _cold_check(
     return statistics.median(timings)
 
 
-def measure(label: str, python: Path, corpus: Path, runs: int, rounds: int) -> Figures:
-    """All figures for the install ``python`` belongs to."""
-    figures = Figures(label)
+def _startup(figures: Figures, python: Path, corpus: Path, runs: int) -> None:
     cli = str(python.parent / "integration-spec")
-    help_text = subprocess.run([cli, "check", "--help"], capture_output=True, text=True).stdout
-    has_cache = "--no-cache" in help_text
+    no_cache = ["--no-cache"] if _has_cache(cli) else []
     with tempfile.TemporaryDirectory(prefix="ispec-pycache-") as pycache:
         env = _environment(Path(pycache))
         spec = sorted((corpus / "features" / "integrations").glob("*.md"))[0]
-        figures.values["python -c pass (ms)"] = (
-            _median([str(python), "-c", "pass"], corpus, env, runs) * 1000
-        )
-        no_cache = ["--no-cache"] if has_cache else []
-        shutil.rmtree(corpus / ".integration-spec-cache", ignore_errors=True)
+        passing = _median([str(python), "-c", "pass"], corpus, env, runs)
+        figures.values["python -c pass (ms)"] = passing * 1000
+        shutil.rmtree(corpus / CACHE, ignore_errors=True)
         _run([cli, "check", str(spec.relative_to(corpus))], corpus, env)
-        figures.values["cold check, spec changed (ms)"] = (
-            _cold_check(cli, corpus, spec, env, runs, []) * 1000
-        )
-        figures.values["cold check, --no-cache (ms)"] = (
-            _cold_check(cli, corpus, spec, env, runs, no_cache) * 1000
-        )
-        all_specs = [cli, "check", "--all", "--format", "json"]
-        figures.values["check --all, no cache (s)"] = min(
-            _run([*all_specs, *no_cache], corpus, env)[0] for _ in range(2)
-        )
-        if has_cache:
-            _run(all_specs, corpus, env)
-            figures.values["check --all, warm cache (s)"] = _run(all_specs, corpus, env)[0]
-        figures.values["check --all --jobs 2, no cache (s)"] = _run(
-            [*all_specs, "--jobs", "2", *no_cache], corpus, env
-        )[0]
-        shutil.rmtree(corpus / ".integration-spec-cache", ignore_errors=True)
+        changed = _cold_check(cli, corpus, spec, env, runs, [])
+        figures.values["cold check, spec changed (ms)"] = changed * 1000
+        uncached = _cold_check(cli, corpus, spec, env, runs, no_cache)
+        figures.values["cold check, --no-cache (ms)"] = uncached * 1000
+        shutil.rmtree(corpus / CACHE, ignore_errors=True)
+
+
+def _check_all(figures: Figures, python: Path, corpus: Path) -> None:
+    cli = str(python.parent / "integration-spec")
+    has_cache = _has_cache(cli)
+    no_cache = ["--no-cache"] if has_cache else []
+    env = dict(os.environ)
+    all_specs = [cli, "check", "--all", "--format", "json"]
+    figures.values["check --all, no cache (s)"] = min(
+        _run([*all_specs, *no_cache], corpus, env)[0] for _ in range(2)
+    )
+    if has_cache:
+        _run(all_specs, corpus, env)
+        figures.values["check --all, warm cache (s)"] = _run(all_specs, corpus, env)[0]
+    jobs = _run([*all_specs, "--jobs", "2", *no_cache], corpus, env)[0]
+    figures.values["check --all --jobs 2, no cache (s)"] = jobs
+    shutil.rmtree(corpus / CACHE, ignore_errors=True)
+
+
+def _in_process(figures: Figures, python: Path, corpus: Path, rounds: int) -> None:
     completed = subprocess.run(
         [str(python), str(HERE / "_inprocess.py"), str(corpus), str(rounds)],
         capture_output=True,
@@ -122,16 +126,37 @@ def measure(label: str, python: Path, corpus: Path, runs: int, rounds: int) -> F
     )
     inner = json.loads(completed.stdout)
     figures.values["parse_spec_text (MB/s)"] = inner["megabytes"] / inner["parse_seconds"]
-    figures.values["rules over parse (%)"] = (
-        inner["check_seconds"] / inner["parse_seconds"] - 1
-    ) * 100
+    ratio = inner["check_seconds"] / inner["parse_seconds"]
+    figures.values["rules over parse (%)"] = (ratio - 1) * 100
     for count, seconds in inner["steps_seconds"].items():
         figures.values[f"one spec, {count} steps (ms)"] = seconds * 1000
     figures.rules = inner["rule_seconds_per_30"]
     figures.notes["corpus"] = (
         f"{inner['specs']} specs, {inner['megabytes']:.2f} MB, {inner['rules']} rules"
     )
-    return figures
+
+
+def _has_cache(cli: str) -> bool:
+    help_text = subprocess.run([cli, "check", "--help"], capture_output=True, text=True).stdout
+    return "--no-cache" in help_text
+
+
+def measure(
+    installs: Sequence[tuple[str, Path]], corpus: Path, runs: int, rounds: int
+) -> list[Figures]:
+    """All figures for every install, one kind of figure at a time for all of them.
+
+    Measuring the installs side by side, figure by figure, keeps a burst of load on a shared
+    machine from landing on one install's column only.
+    """
+    measured = [Figures(label) for label, _ in installs]
+    for figures, (_, python) in zip(measured, installs, strict=True):
+        _startup(figures, python, corpus, runs)
+    for figures, (_, python) in zip(measured, installs, strict=True):
+        _check_all(figures, python, corpus)
+    for figures, (_, python) in zip(measured, installs, strict=True):
+        _in_process(figures, python, corpus, rounds)
+    return measured
 
 
 def markdownlint(corpus: Path) -> float | None:
@@ -199,9 +224,7 @@ def main() -> None:
     installs = [("now", Path(sys.executable))]
     if options.before:
         installs.insert(0, ("before", options.before))
-    measured = [
-        measure(label, python, corpus, options.runs, options.rounds) for label, python in installs
-    ]
+    measured = measure(installs, corpus, options.runs, options.rounds)
     lint = markdownlint(corpus)
     print(f"corpus: {corpus} ({measured[-1].notes['corpus']})")
     shown = [_derived(figures, lint) for figures in measured]

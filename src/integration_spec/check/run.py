@@ -245,8 +245,12 @@ _WORKER: list[_Context] = []
 
 def _parallel(work: Sequence[tuple[str, str]], jobs: int, context: _Context) -> list[FileOutcome]:
     """Check in ``jobs`` processes: the context goes to each worker once, files in chunks."""
+    import gc
     from concurrent.futures import ProcessPoolExecutor
 
+    # Forked workers share the parent's objects; frozen ones are never touched by the
+    # collector, so their pages are not copied.
+    gc.freeze()
     worker_context = dataclasses.replace(context, cache=None)
     chunk = max(1, len(work) // (jobs * 4))
     with ProcessPoolExecutor(

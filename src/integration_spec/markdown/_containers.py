@@ -39,7 +39,7 @@ class Container:
         *,
         quote: bool,
         first_line: int,
-        marker_line: bytes = b"",
+        marker_line: bytes | str = b"",
         parents: tuple[Container, ...] = (),
     ) -> None:
         self.quote = quote
@@ -52,7 +52,9 @@ class Container:
     def width(self) -> int:
         """Columns a list item's later lines must be indented by (0 for a quote)."""
         if self._width is None:
-            self._width = 0 if self.quote else item_width(self.marker_line, self)
+            line = self.marker_line
+            line = line if isinstance(line, bytes) else line.encode()
+            self._width = 0 if self.quote else item_width(line, self)
         return self._width
 
 

@@ -280,7 +280,7 @@ class _Walker:
                 break
             item_start = where["start"]
             first, last = self.span(item_start, where["end"])
-            marker_line = self.line_bytes(first)
+            marker_line = self.lines[first - 1] if self.raw is None else self.raw[first - 1]
             item = Container(
                 quote=False, first_line=first, marker_line=marker_line, parents=containers
             )
@@ -319,13 +319,16 @@ class _Walker:
             base = self.starts[number - 1]
             line: str | bytes = self.lines[number - 1] if self.raw is None else self.raw[number - 1]
             cells = []
-            for cell_event, cell_where in self.events:
+            events = self.events
+            for cell_event, cell_where in events:
                 if type(cell_event) is not str and "End" in cell_event:
                     break
                 piece = line[cell_where["start"] - base : cell_where["end"] - base]
                 text = piece if isinstance(piece, str) else piece.decode()
                 cells.append(text.replace("\\|", "|").strip())
-                self.leaf_events([])
+                for inner, _ in events:  # the cell's inline events, to its end
+                    if type(inner) is not str and inner.get("End") == "TableCell":
+                        break
             rows.append(TableRow(tuple(cells), number, written_cell_count(self.lines[number - 1])))
         return Table(rows[0], tuple(rows[1:]), *self.span(start, end))
 
