@@ -71,6 +71,14 @@ def test_corrupt_and_foreign_entries_are_misses(project: Path) -> None:
     assert _findings(project) == expected
 
 
+def test_a_deeply_nested_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.store("specs", "a.md", "k", ("one",))
+    (entry,) = (tmp_path / CACHE_DIR).rglob("*.json")
+    entry.write_text('{"key": "k", "value": ' + '{"t": [' * 5000 + "]}" * 5000 + "}")
+    assert cache.load("specs", "a.md", "k") is None
+
+
 def test_only_model_classes_are_decoded() -> None:
     with pytest.raises(ValueError, match="model class"):
         decode({"c": "subprocess:Popen", "f": {"args": "true"}})

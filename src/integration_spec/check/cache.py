@@ -50,7 +50,15 @@ class Cache:
             if not isinstance(entry, dict) or entry.get("key") != key:
                 return None
             return decode(entry["value"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError):
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            ImportError,
+            RecursionError,
+        ):
             return None
 
     def store(self, kind: str, path: str, key: str, value: Any) -> None:
