@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Generate a corpus into a temporary directory, then run the parse and start-up benchmarks.
-# Figures are printed, never asserted. Override with COUNT, SEED, PYTHON, e.g.
+# Generate a corpus into a temporary directory, then print every speed figure in one table.
+# Figures are printed, never asserted. Override with COUNT, SEED, PYTHON; BEFORE=<python of
+# another install> adds its column, e.g.
 #   COUNT=200 benchmarks/run_all.sh
+#   BEFORE=/tmp/base/.venv/bin/python benchmarks/run_all.sh
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,11 +17,5 @@ echo "== generate_corpus (count=$count seed=$seed) =="
 "$python" "$here/generate_corpus.py" --out "$corpus" --count "$count" --seed "$seed" --verify \
   || echo "warning: --verify found problems (listed above); benchmarking anyway" >&2
 echo
-echo "== bench_parse =="
-"$python" "$here/bench_parse.py" --corpus "$corpus"
-echo
-echo "== bench_startup =="
-"$python" "$here/bench_startup.py" --corpus "$corpus"
-echo
-echo "== bench_check =="
-"$python" "$here/bench_check.py" --corpus "$corpus"
+echo "== bench_figures =="
+"$python" "$here/bench_figures.py" --corpus "$corpus" ${BEFORE:+--before "$BEFORE"}

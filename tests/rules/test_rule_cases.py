@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
-from integration_spec import load_architecture, parse_spec_text
+from integration_spec import load_architecture
+from integration_spec.markdown.document import parse_document
 from integration_spec.model.architecture import Architecture
 from integration_spec.rules.base import Finding, RuleContext
 from integration_spec.rules.registry import all_rules, rule_by_code
+from integration_spec.spec.parse import parse_spec_document
 from tests.conftest import EXAMPLE, FIXTURES, REPO
 
 CASES_DIR = FIXTURES / "rules"
@@ -76,15 +78,17 @@ def run_rule(
     rule = rule_by_code(code)
     assert rule is not None, f"no rule {code}"
     path = f"features/integrations/{file_name}"
-    spec = parse_spec_text(text, path)
+    document = parse_document(text)
+    spec = parse_spec_document(document, path)
     if rule.needs_architecture and architecture is None:
         return []
     context = RuleContext(
         spec=spec,
         architecture=architecture,
-        text=text,
+        text=document.text,
         path=path,
-        lines=tuple(text.split("\n")),
+        lines=document.lines,
+        document=document,
     )
     return list(rule().check(context))
 

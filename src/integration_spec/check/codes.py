@@ -229,11 +229,12 @@ def reserved_rule_info(code: str) -> RuleInfo | None:
 
 def explain_code(code: str) -> str | None:
     """Documentation of a rule or a reserved code, or ``None`` when there is none."""
-    from integration_spec.rules.docs import explain
     from integration_spec.rules.registry import rule_by_code
 
     rule = rule_by_code(code)
     if rule is not None:
+        from integration_spec.rules.docs import explain  # only `explain` pays for the docs
+
         return explain(rule)
     wanted = code.strip().upper()
     info = reserved().get(wanted)

@@ -14,12 +14,12 @@ from integration_spec.check.codes import known_codes
 from integration_spec.check.config import OFF, Config, matches
 from integration_spec.check.fixes import ragged_row_fixes
 from integration_spec.check.suppression import find_suppressions
-from integration_spec.markdown.blocks import normalize_newlines
+from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.rules.base import Fix, Rule, RuleContext
 from integration_spec.rules.registry import all_rules
-from integration_spec.spec.parse import parse_spec_text
+from integration_spec.spec.parse import parse_spec_document
 
 ALWAYS_ON = ("IO", "CF")
 """Codes no selection can hide: the file or the configuration could not be used."""
@@ -66,13 +66,20 @@ def check_document(
     rules: Sequence[type[Rule]],
     baseline: Baseline | None = None,
 ) -> FileOutcome:
-    """Parse ``text``, run ``rules`` and apply every filter."""
-    text = normalize_newlines(text)
-    spec = parse_spec_text(text, path)
-    lines = tuple(text.split("\n"))
-    context = RuleContext(spec=spec, architecture=architecture, text=text, path=path, lines=lines)
+    """Parse ``text`` once, run ``rules`` and apply every filter."""
+    document = parse_document(text)
+    spec = parse_spec_document(document, path)
+    context = RuleContext(
+        spec=spec,
+        architecture=architecture,
+        text=document.text,
+        path=path,
+        lines=document.lines,
+        document=document,
+    )
     found: list[tuple[Diagnostic, Fix | None]] = []
-    ragged = ragged_row_fixes(text) if any(d.code == "PS001" for d in spec.diagnostics) else {}
+    parse_problems = any(d.code == "PS001" for d in spec.diagnostics)
+    ragged = ragged_row_fixes(document) if parse_problems else {}
     for diagnostic in spec.diagnostics:
         if _enabled(diagnostic.code, config):
             fix = ragged.get(diagnostic.line or 0) if diagnostic.code == "PS001" else None
@@ -93,7 +100,7 @@ def check_document(
                 fixable=finding.fix is not None,
             )
             found.append((diagnostic, finding.fix))
-    return _filter(path, lines, found, config, text, baseline)
+    return _filter(path, found, config, document, baseline)
 
 
 def _restamp(diagnostic: Diagnostic, config: Config, fixable: bool) -> Diagnostic:
@@ -111,14 +118,14 @@ def _restamp(diagnostic: Diagnostic, config: Config, fixable: bool) -> Diagnosti
 
 def _filter(
     path: str,
-    lines: tuple[str, ...],
     found: list[tuple[Diagnostic, Fix | None]],
     config: Config,
-    text: str,
+    document: Document,
     baseline: Baseline | None,
 ) -> FileOutcome:
     ignored_here = _per_path_ignores(path, config)
-    suppressions = find_suppressions(text) if "<!--" in text else None
+    lines = document.lines
+    suppressions = find_suppressions(document) if "<!--" in document.text else None
     if suppressions is not None:
         found = [*found, *((d, None) for d in suppressions.unknown_codes(known_codes(), path))]
     kept: list[tuple[Diagnostic, Fix | None]] = []

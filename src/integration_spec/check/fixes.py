@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from integration_spec.markdown.blocks import Block, ListBlock, Quote, Table, parse_blocks
+from integration_spec.markdown.blocks import Table
+from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.diagnostics import Diagnostic
 from integration_spec.rules.base import Fix, TextEdit
 from integration_spec.source import SourceText
@@ -243,33 +244,27 @@ def _git_lines(source: SourceText) -> list[str]:
     return [*ended, lines[-1]] if lines[-1] else ended
 
 
-def ragged_row_fixes(text: str) -> dict[int, Fix]:
+def ragged_row_fixes(source: Document | str) -> dict[int, Fix]:
     """Fixes that pad short table rows with empty cells, keyed by the row's line.
 
     Rows with too many cells are left alone: dropping a cell would lose what was written.
+    ``check`` passes its shared document.
     """
-    lines = text.split("\n")
+    document = source if isinstance(source, Document) else parse_document(source)
+    lines = document.lines
     fixes: dict[int, Fix] = {}
-
-    def visit(blocks: tuple[Block, ...]) -> None:
-        for block in blocks:
-            if isinstance(block, Table):
-                width = block.header.written_cells
-                for row in block.rows:
-                    missing = width - row.written_cells
-                    if missing > 0 and row.line <= len(lines):
-                        original = lines[row.line - 1].rstrip()
-                        padded = original if original.endswith("|") else original + " |"
-                        padded += "  |" * missing
-                        fixes[row.line] = Fix(
-                            description=f"pad the row with {missing} empty cell(s)",
-                            edits=(TextEdit(row.line, row.line, padded + "\n"),),
-                        )
-            elif isinstance(block, Quote):
-                visit(block.blocks)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    visit(item.blocks)
-
-    visit(parse_blocks(text))
+    for block in document.flat_blocks:
+        if not isinstance(block, Table):
+            continue
+        width = block.header.written_cells
+        for row in block.rows:
+            missing = width - row.written_cells
+            if missing > 0 and row.line <= len(lines):
+                original = lines[row.line - 1].rstrip()
+                padded = original if original.endswith("|") else original + " |"
+                padded += "  |" * missing
+                fixes[row.line] = Fix(
+                    description=f"pad the row with {missing} empty cell(s)",
+                    edits=(TextEdit(row.line, row.line, padded + "\n"),),
+                )
     return fixes

@@ -9,6 +9,7 @@ option, an unreadable baseline or architecture, no spec at all) is an
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from pathlib import Path
 from integration_spec._version import __version__
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.check.baseline import Baseline, baseline_document, load_baseline
+from integration_spec.check.cache import Cache, content_key
 from integration_spec.check.codes import (
     exit_code,
     is_input_error,
@@ -72,6 +74,8 @@ class CheckRequest:
     jobs: int = 1
     project: str | None = None
     """The project folder, when it is not where the paths (or ``start``) point."""
+    cache: bool = True
+    """Reuse the parsed architecture and unchanged specs' results (``--no-cache``: off)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,10 +128,13 @@ class _Input:
 class _Architectures:
     """Each architecture document read once, with what reading it reported."""
 
-    def __init__(self, project: Project, rules: Sequence[type[Rule]]) -> None:
+    def __init__(self, project: Project, rules: Sequence[type[Rule]], cache: Cache | None) -> None:
         self._project = project
         self._rules = rules
+        self._cache = cache
         self._read: dict[Path, Architecture | None] = {}
+        self.keys: dict[int, str] = {}
+        """The content hash of each architecture read, by the model's ``id``."""
         self.diagnostics: list[Diagnostic] = []
         self.missing = 0
         self.used: list[str] = []
@@ -152,10 +159,17 @@ class _Architectures:
             text = read_source(path).text
         except InputError as error:  # an architecture that cannot be read stops the run
             raise InputError(_at(error.diagnostic, shown)) from None
-        model = read_architecture(text, shown)
+        key = content_key("architecture", shown, text)
+        cached = self._cache.load("architecture", shown, key) if self._cache else None
+        model = cached if isinstance(cached, Architecture) else read_architecture(text, shown)
+        if self._cache is not None and model is not cached:
+            self._cache.store("architecture", shown, key, model)
         self.diagnostics.extend(d for d in model.diagnostics if d.severity is not Severity.INFO)
         # Comparing with an architecture of no modules would flag every module as unknown.
-        return model if model.modules else None
+        if not model.modules:
+            return None
+        self.keys[id(model)] = key
+        return model
 
     def no_architecture(self) -> list[Diagnostic]:
         if not self.missing:
@@ -181,7 +195,8 @@ def run_check(request: CheckRequest) -> CheckResult:
     project = replace(project, config=config)
     rules = select_rules(config)
     inputs, skipped = _inputs(request, project)
-    architectures = _Architectures(project, rules)
+    cache = Cache(project.root) if request.cache else None
+    architectures = _Architectures(project, rules, cache)
     baseline = (
         load_baseline(
             project.absolute(request.baseline),
@@ -195,9 +210,11 @@ def run_check(request: CheckRequest) -> CheckResult:
     chosen = [
         (spec, architectures.for_spec(spec) if spec.source is not None else None) for spec in inputs
     ]
-    parallel = request.jobs > 1 and len(chosen) > 1 and baseline is None
-    if parallel and not (request.fix or request.diff):
-        work.check_parallel(chosen, request.jobs)
+    # Results of unchanged specs are reused only when nothing else shapes them: a baseline
+    # absorbs findings in order across files, and fixing rewrites the files.
+    if baseline is None and not (request.fix or request.diff):
+        results = _Results(config, rules, architectures.keys, cache)
+        work.check_all(chosen, results, request.jobs)
     else:
         for spec, architecture in chosen:
             work.check(spec, architecture)
@@ -361,34 +378,36 @@ class _Work:
             return
         self._record(outcome)
 
-    def check_parallel(
-        self, chosen: Sequence[tuple[_Input, Architecture | None]], jobs: int
+    def check_all(
+        self,
+        chosen: Sequence[tuple[_Input, Architecture | None]],
+        results: _Results,
+        jobs: int,
     ) -> None:
-        """Check specs in worker processes (no fixes, no baseline), reported in order."""
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [
-                pool.submit(
-                    check_document,
-                    spec.source.text,
-                    spec.shown,
-                    architecture=architecture,
-                    config=self.config,
-                    rules=tuple(self.rules),
-                )
-                if spec.source is not None
-                else None
-                for spec, architecture in chosen
-            ]
-            for (spec, _), future in zip(chosen, futures, strict=True):
-                if future is None:
-                    self._failed(spec, spec.error)
-                    continue
-                try:
-                    self._record(future.result())
-                except OSError as error:
-                    self._failed(spec, _os_error(spec.shown, error))
+        """Check specs without fixing: unchanged ones from the cache, the rest in ``jobs``."""
+        outcomes: list[FileOutcome | Diagnostic | None] = []
+        todo: list[tuple[int, str, str, Architecture | None]] = []
+        for index, (spec, architecture) in enumerate(chosen):
+            if spec.source is None:
+                outcomes.append(spec.error)
+                continue
+            outcomes.append(results.cached(spec.shown, spec.source.text, architecture))
+            if outcomes[-1] is None:
+                todo.append((index, spec.source.text, spec.shown, architecture))
+        checked = (
+            _parallel([item[1:] for item in todo], jobs, self.config, self.rules)
+            if jobs > 1 and len(todo) > 1
+            else [_checked(self.config, self.rules, *item[1:]) for item in todo]
+        )
+        for (index, text, shown, architecture), outcome in zip(todo, checked, strict=True):
+            outcomes[index] = outcome
+            if isinstance(outcome, FileOutcome):
+                results.store(shown, text, architecture, outcome)
+        for (spec, _), result in zip(chosen, outcomes, strict=True):
+            if isinstance(result, FileOutcome):
+                self._record(result)
+            else:
+                self._failed(spec, result)
 
     def _failed(self, spec: _Input, diagnostic: Diagnostic | None) -> None:
         assert diagnostic is not None
@@ -489,6 +508,107 @@ def _os_error(shown: str, error: OSError) -> Diagnostic:
         message=f"cannot check: {error.strerror or error}{where}",
         path=shown,
     )
+
+
+class _Results:
+    """The cache of spec outcomes, keyed by everything an outcome depends on."""
+
+    def __init__(
+        self,
+        config: Config,
+        rules: Sequence[type[Rule]],
+        architecture_keys: Mapping[int, str],
+        cache: Cache | None,
+    ) -> None:
+        self._cache = cache
+        self._architecture_keys = architecture_keys
+        self._settings = {
+            item.name: repr(getattr(config, item.name)) for item in dataclasses.fields(config)
+        }
+        self._codes = [rule.code for rule in rules]
+
+    def _key(self, shown: str, text: str, architecture: Architecture | None) -> str:
+        used = self._architecture_keys.get(id(architecture)) if architecture else None
+        return content_key("spec", shown, text, used, self._settings, self._codes)
+
+    def cached(
+        self, shown: str, text: str, architecture: Architecture | None
+    ) -> FileOutcome | None:
+        if self._cache is None:
+            return None
+        value = self._cache.load("specs", shown, self._key(shown, text, architecture))
+        if value is None:
+            return None
+        try:
+            diagnostics, fixes, suppressed, kept = value
+            return FileOutcome(
+                path=shown,
+                diagnostics=tuple(diagnostics),
+                fixes=tuple(fixes),
+                suppressed=int(suppressed),
+                kept_for_baseline=tuple((pair[0], pair[1]) for pair in kept),
+            )
+        except (TypeError, ValueError, IndexError):
+            return None
+
+    def store(
+        self, shown: str, text: str, architecture: Architecture | None, outcome: FileOutcome
+    ) -> None:
+        if self._cache is None:
+            return
+        value = (outcome.diagnostics, outcome.fixes, outcome.suppressed, outcome.kept_for_baseline)
+        self._cache.store("specs", shown, self._key(shown, text, architecture), value)
+
+
+def _checked(
+    config: Config,
+    rules: Sequence[type[Rule]],
+    text: str,
+    shown: str,
+    architecture: Architecture | None,
+) -> FileOutcome | Diagnostic:
+    """One spec's outcome, or the operating-system error a rule met reading the disk."""
+    try:
+        return check_document(text, shown, architecture=architecture, config=config, rules=rules)
+    except OSError as error:
+        # A rule that looks at the file system (the architecture reference) met an
+        # operating-system error: the spec's problem, reported on the spec.
+        return _os_error(shown, error)
+
+
+_WORKER: list[tuple[Config, tuple[type[Rule], ...]]] = []
+"""The run's configuration and rules in a worker process, set once by :func:`_start_worker`."""
+
+
+def _parallel(
+    work: Sequence[tuple[str, str, Architecture | None]],
+    jobs: int,
+    config: Config,
+    rules: Sequence[type[Rule]],
+) -> list[FileOutcome | Diagnostic]:
+    """Check in ``jobs`` processes: configuration and rules go to each worker once."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers share the parent's objects; frozen ones are never touched by the
+    # collector, so their pages are not copied.
+    gc.freeze()
+    chunk = max(1, len(work) // (jobs * 4))
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(work)),
+        initializer=_start_worker,
+        initargs=((config, tuple(rules)),),
+    ) as pool:
+        return list(pool.map(_check_in_worker, work, chunksize=chunk))
+
+
+def _start_worker(context: tuple[Config, tuple[type[Rule], ...]]) -> None:
+    _WORKER[:] = [context]
+
+
+def _check_in_worker(item: tuple[str, str, Architecture | None]) -> FileOutcome | Diagnostic:
+    config, rules = _WORKER[0]
+    return _checked(config, rules, *item)
 
 
 def _rules_of(

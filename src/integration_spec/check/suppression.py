@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from integration_spec.markdown.blocks import Block, Fence, Html, ListBlock, Quote, parse_blocks
+from integration_spec.markdown.blocks import Fence, Html
+from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.diagnostics import Diagnostic, Severity
 
 _PREFIXES = ("integration-spec:", "ispec:")
@@ -96,13 +97,14 @@ def _trailing_comment(line: str) -> str | None:
     return line[start : end + 3]
 
 
-def find_suppressions(text: str) -> Suppressions:
-    """Collect the suppression comments of a document."""
-    lines = text.split("\n")
+def find_suppressions(source: Document | str) -> Suppressions:
+    """Collect the suppression comments of a document (``check`` passes its shared one)."""
+    document = source if isinstance(source, Document) else parse_document(source)
+    lines = document.lines
     file_codes: set[str] = set()
     line_codes: dict[int, set[str]] = {}
     directives: list[Directive] = []
-    blocks = _flatten(parse_blocks(text))
+    blocks = document.flat_blocks
     code_lines: set[int] = set()
     for index, block in enumerate(blocks):
         if isinstance(block, Fence):
@@ -138,16 +140,3 @@ def find_suppressions(text: str) -> Suppressions:
         {line: frozenset(codes) for line, codes in line_codes.items()},
         tuple(sorted(directives, key=lambda directive: directive.line)),
     )
-
-
-def _flatten(blocks: tuple[Block, ...]) -> list[Block]:
-    """Top-level blocks, with the blocks inside quotes and list items in reading order."""
-    flat: list[Block] = []
-    for block in blocks:
-        flat.append(block)
-        if isinstance(block, Quote):
-            flat.extend(_flatten(block.blocks))
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                flat.extend(_flatten(item.blocks))
-    return flat

@@ -246,6 +246,11 @@ def parse_command(path: str, output_format: str) -> None:
     show_default=True,
     help="Check files in parallel.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read everything afresh; do not use or write .integration-spec-cache/.",
+)
 @reports_input_errors
 def check(
     paths: tuple[str, ...],
@@ -268,6 +273,7 @@ def check(
     color: str,
     quiet: bool,
     jobs: int,
+    no_cache: bool,
 ) -> None:
     """Check specs (PATHS, the configured ones, or - for standard input).
 
@@ -298,6 +304,7 @@ def check(
             stdin_filename=stdin_filename,
             jobs=jobs,
             project=project_path,
+            cache=not no_cache,
         )
     )
     for shown, rejected in result.fixes_rejected:

@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from integration_spec.facts import SpecFacts, spec_facts
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.spec import IntegrationSpec
+
+if TYPE_CHECKING:
+    from integration_spec.markdown.document import Document
 
 
 class Family(StrEnum):
@@ -102,6 +105,8 @@ class RuleContext:
     text: str
     path: str
     lines: tuple[str, ...] = field(default=())
+    document: Document
+    """The parsed document the spec was read from, shared with the engine (one parse)."""
 
     @cached_property
     def facts(self) -> SpecFacts:

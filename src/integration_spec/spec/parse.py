@@ -20,9 +20,8 @@ from integration_spec.markdown.blocks import (
     Quote,
     Rule,
     Table,
-    normalize_newlines,
-    parse_blocks,
 )
+from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.names import split_names
 from integration_spec.model.spec import (
@@ -94,7 +93,12 @@ _CHECKBOXES = {"[ ]": False, "[x]": True, "[X]": True}
 
 def parse_spec_text(text: str, path: str = "") -> IntegrationSpec:
     """Parse a spec document; problems are reported in ``spec.diagnostics``."""
-    return _SpecParser(normalize_newlines(text), path).parse()
+    return parse_spec_document(parse_document(text), path)
+
+
+def parse_spec_document(document: Document, path: str = "") -> IntegrationSpec:
+    """Read a spec from an already parsed document (``check`` shares one per file)."""
+    return _SpecParser(document, path).parse()
 
 
 @dataclass
@@ -121,10 +125,11 @@ def _without_rules(blocks: Sequence[Block]) -> list[Block]:
 class _SpecParser:
     """One parse: accumulates the parts of the spec while walking its sections."""
 
-    def __init__(self, text: str, path: str) -> None:
-        self.text = text
+    def __init__(self, document: Document, path: str) -> None:
+        self.document = document
+        self.text = document.text
         self.path = path
-        self.lines = text.split("\n")
+        self.lines = document.lines
         self.diagnostics: list[Diagnostic] = []
         self.parts: dict[str, list[Any]] = {}
         self.metadata: dict[str, str] = {}
@@ -151,7 +156,7 @@ class _SpecParser:
 
     def parse(self) -> IntegrationSpec:
         """Walk the sections and assemble the model."""
-        blocks = parse_blocks(self.text)
+        blocks = self.document.blocks
         headings = [block for block in blocks if isinstance(block, Heading)]
         last_known = SectionKey.PREAMBLE
         for segment in _segments(blocks):
@@ -345,7 +350,7 @@ class _SpecParser:
             self._note(key, block)
             if isinstance(block, Fence):
                 # Kept verbatim as a note; its "If X fails:" blocks are read for the analysis.
-                for found in _compensation_blocks(parse_blocks(block.content), block.line):
+                for found in _compensation_blocks(parse_document(block.content).blocks, block.line):
                     self._add("fenced_compensation", found)
 
         for found in _compensation_blocks(blocks, 0, on_other=other):
