@@ -95,4 +95,5 @@ def test_unknown_dependency_names_the_closest_module() -> None:
 
 def test_no_modules_is_said_plainly() -> None:
     (diagnostic,) = [d for d in _read("no-modules.md").diagnostics if d.code == "AX001"]
-    assert "no module table, no module headings and no module list" in diagnostic.message
+    assert "no section, table or heading that lists modules" in diagnostic.message
+    assert "integration-spec init architecture" in (diagnostic.hint or "")
