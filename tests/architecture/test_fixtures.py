@@ -1,7 +1,8 @@
 """Both readers against small documents of each layout; expectations are data.
 
 Each fixture in tests/fixtures/architectures/ has an entry in expected.yaml beside it: the
-modules with the fields to compare, and every diagnostic as [code, line].
+modules with the fields to compare (and evidence entries that must be among the module's),
+and every diagnostic as [code, line].
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def test_reader_reads_the_fixture(name: str) -> None:
         for field, wanted in entry.items():
             if field == "lines":
                 assert {key: module.lines.get(key) for key in wanted} == wanted, module.name
+            elif field == "evidence":
+                read = {(e.field, e.value, e.line, e.construct) for e in module.evidence}
+                for item in wanted:
+                    assert tuple(item) in read, (module.name, item, sorted(read, key=str))
             else:
                 assert _value(module, field) == wanted, (module.name, field)
 

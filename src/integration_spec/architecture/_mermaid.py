@@ -117,7 +117,7 @@ def _flowchart(lines: list[str], first_line: int) -> list[DiagramCall]:
 def _nodes(segment: str, labels: dict[str, str]) -> list[str]:
     """Node ids of ``A & B[Label]``, recording labels on the way."""
     identifiers: list[str] = []
-    for part in segment.split("&"):
+    for part in _split_outside_brackets(segment):
         match = _NODE.match(part)
         if match is None or not match.group(1):
             continue
@@ -126,6 +126,23 @@ def _nodes(segment: str, labels: dict[str, str]) -> list[str]:
             labels.setdefault(identifier, _label(match.group(3)))
         identifiers.append(identifier)
     return identifiers
+
+
+def _split_outside_brackets(segment: str) -> list[str]:
+    """``A & B[Search & Browse]`` -> ``A``, ``B[Search & Browse]``: ``&`` in a label stays."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(segment):
+        if char in "[({":
+            depth += 1
+        elif char in "])}":
+            depth = max(0, depth - 1)
+        elif char == "&" and depth == 0:
+            parts.append(segment[start:index])
+            start = index + 1
+    parts.append(segment[start:])
+    return parts
 
 
 def _sequence(lines: list[str], first_line: int) -> list[DiagramCall]:

@@ -167,7 +167,7 @@ def classify_table(
                 f"module table at line {table.line}: "
                 f"{'column' if len(unused) == 1 else 'columns'} "
                 f"{', '.join(repr(name) for name in unused)} not read (no module field takes "
-                "them)",
+                f"{'it' if len(unused) == 1 else 'them'})",
                 path=path,
                 line=table.line,
             )
