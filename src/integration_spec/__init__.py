@@ -12,6 +12,7 @@ from integration_spec._version import __version__
 
 __all__ = [
     "Architecture",
+    "ArchitectureInitError",
     "CheckRequest",
     "CheckResult",
     "Diagnostic",
@@ -25,6 +26,7 @@ __all__ = [
     "__version__",
     "analyze",
     "draft_spec",
+    "init_architecture",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -39,6 +41,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from integration_spec._api import (
+        ArchitectureInitError,
         CheckRequest,
         CheckResult,
         DraftError,
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
         Flags,
         analyze,
         draft_spec,
+        init_architecture,
         json_schema,
         load_architecture,
         load_architecture_text,
@@ -75,6 +79,8 @@ _LAZY = {
     "CheckResult": "integration_spec._api",
     "run_check": "integration_spec._api",
     "json_schema": "integration_spec._api",
+    "init_architecture": "integration_spec._api",
+    "ArchitectureInitError": "integration_spec._api",
     "load_architecture": "integration_spec._api",
     "load_architecture_text": "integration_spec._api",
     "parse_spec": "integration_spec._api",

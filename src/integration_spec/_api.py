@@ -19,6 +19,7 @@ from integration_spec.spec.parse import parse_spec_text
 from integration_spec.spec.render import render_spec
 
 __all__ = [
+    "ArchitectureInitError",
     "CheckRequest",
     "CheckResult",
     "DraftError",
@@ -27,6 +28,7 @@ __all__ = [
     "analyze",
     "draft_spec",
     "explain_code",
+    "init_architecture",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
+    from integration_spec.architecture.init_yaml import ArchitectureInitError, init_architecture
     from integration_spec.check.codes import explain_code
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
     from integration_spec.draft.api import DraftResult, draft_spec
@@ -66,6 +69,8 @@ _LAZY = {
     "DraftResult": "integration_spec.draft.api",
     "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
+    "ArchitectureInitError": "integration_spec.architecture.init_yaml",
+    "init_architecture": "integration_spec.architecture.init_yaml",
 }
 
 
@@ -96,8 +101,16 @@ def load_architecture_text(text: str, path: str = "architecture.md") -> Architec
     return read_architecture(text, path)
 
 
-def json_schema(kind: Literal["spec", "architecture"]) -> dict[str, object]:
-    """The JSON Schema of the spec or architecture model (pydantic is imported here only)."""
+def json_schema(kind: Literal["spec", "architecture", "modules"]) -> dict[str, object]:
+    """A JSON Schema: of a parsed spec, of ``architecture.yaml``, or of a read architecture.
+
+    ``architecture`` is the input a user writes; ``modules`` the shape of ``modules --format
+    json`` (the architecture as read, with evidence). pydantic is imported here only.
+    """
+    if kind == "architecture":
+        from integration_spec.architecture.input_schema import architecture_input_schema
+
+        return architecture_input_schema()
     from integration_spec.schema import model_schema
 
-    return model_schema(kind)
+    return model_schema("architecture" if kind == "modules" else kind)

@@ -85,7 +85,7 @@ def test_unusable_yaml_raises_an_input_error_with_code_and_line(name: str) -> No
 
 
 def test_yaml_and_markdown_describe_the_same_bookshop() -> None:
-    markdown, written = _read("hexagonal.md"), _read("architecture.yaml")
+    markdown, written = _read("hexagonal.md"), _read("bookshop.yaml")
     assert markdown.module_names == written.module_names
     for left, right in zip(markdown.modules, written.modules, strict=True):
         assert (left.phase, left.dependencies) == (right.phase, right.dependencies)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Literal
 
 import click
 
 from integration_spec._version import __version__
 from integration_spec.cli.analysis_commands import analyze, triage
 from integration_spec.cli.errors import EXIT_INPUT_ERROR, EXIT_INTERNAL_ERROR, reports_input_errors
+from integration_spec.cli.init_command import init
 from integration_spec.cli.new_command import new
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 
@@ -32,8 +34,10 @@ def cli() -> None:
 
 
 @cli.command(
-    epilog="\b\nExample:\n  integration-spec modules --architecture "
-    "examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md",
+    epilog="\b\nExamples:\n  integration-spec modules --architecture "
+    "examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md\n"
+    "  integration-spec modules --verbose\n"
+    "  integration-spec modules --format json | jq '.modules[].evidence'",
 )
 @click.option(
     "--architecture",
@@ -49,14 +53,17 @@ def cli() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (json always includes the evidence).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Text: show where each module and fact was read."
 )
 @reports_input_errors
-def modules(architecture_path: str, output_format: str) -> None:
+def modules(architecture_path: str, output_format: str, verbose: bool) -> None:
     """Show the modules read from the architecture, with phase, dependencies and events.
 
     Exits 2 when the document cannot be read, describes no modules, or has malformed
-    tables; what the reader skipped is listed on stderr either way.
+    tables; what the reader skipped is listed on stderr either way, with how to go on.
     """
     from integration_spec._api import load_architecture
     from integration_spec.cli import present
@@ -65,8 +72,9 @@ def modules(architecture_path: str, output_format: str) -> None:
     if output_format == "json":
         click.echo(present.architecture_json(architecture))
     else:
-        present.print_architecture(architecture)
+        present.print_architecture(architecture, verbose=verbose)
     present.print_diagnostics(architecture.diagnostics)
+    present.print_way_out(architecture)
     if not architecture.modules or present.has_errors(architecture.diagnostics):
         sys.exit(EXIT_INPUT_ERROR)
 
@@ -251,19 +259,27 @@ def explain(code: str) -> None:
 
 
 @cli.command(epilog="\b\nExample:\n  integration-spec schema spec > spec.schema.json")
-@click.argument("kind", type=click.Choice(["spec", "architecture"]))
+@click.argument("kind", type=click.Choice(["spec", "architecture", "modules"]))
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a parsed spec or of an architecture (architecture.yaml)."""
+    """Print a JSON Schema: a parsed spec, architecture.yaml, or `modules --format json`.
+
+    `architecture` is the schema of the architecture.yaml a user writes; `modules` the
+    shape of what the tool read from an architecture (with evidence and diagnostics).
+    """
     import json
 
     from integration_spec._api import json_schema
 
-    click.echo(json.dumps(json_schema("spec" if kind == "spec" else "architecture"), indent=2))
+    chosen: Literal["spec", "architecture", "modules"] = (
+        "spec" if kind == "spec" else "modules" if kind == "modules" else "architecture"
+    )
+    click.echo(json.dumps(json_schema(chosen), indent=2))
 
 
 cli.add_command(new)
 cli.add_command(analyze)
 cli.add_command(triage)
+cli.add_command(init)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from integration_spec.check.run import CheckResult
 
 _NONE = "-"
+_EVIDENCE_VALUE = 60
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
@@ -39,12 +40,12 @@ def _phase(module: Module) -> str:
     return str(module.phase) if module.phase is not None else _NONE
 
 
-def print_architecture(architecture: Architecture) -> None:
-    """List modules with phase, dependencies, events and endpoints."""
+def print_architecture(architecture: Architecture, *, verbose: bool = False) -> None:
+    """List modules with phase, dependencies, events and endpoints (``verbose``: evidence)."""
     if not architecture.modules:
         click.echo(f"{architecture.path}: no modules found")
         return
-    if sys.stdout.isatty():
+    if sys.stdout.isatty() and not verbose:
         _print_architecture_rich(architecture)
         return
     click.echo(f"{architecture.path}: {len(architecture.modules)} modules")
@@ -60,6 +61,31 @@ def print_architecture(architecture: Architecture) -> None:
             click.echo(f"  queries:        {_names(module.queries)}")
         if module.endpoints:
             click.echo(f"  endpoints:      {_names(str(e) for e in module.endpoints)}")
+        if module.aliases:
+            click.echo(f"  also called:    {_names(module.aliases)}")
+        if verbose:
+            _print_evidence(module)
+
+
+def _print_evidence(module: Module) -> None:
+    """Where the module and each fact about it were read, one line each."""
+    click.echo("  evidence:")
+    for item in module.evidence:
+        shown = item.value if len(item.value) <= _EVIDENCE_VALUE else item.value[:57] + "..."
+        click.echo(f"    {item.field}: {shown}  ({item.describe()})")
+
+
+def print_way_out(architecture: Architecture) -> None:
+    """On stderr: when candidates were skipped, how to list them as modules after all."""
+    if not architecture.skipped or not architecture.modules:
+        return
+    count = len(architecture.skipped)
+    click.echo(
+        f"note: the reader skipped {count} module-like name{'s' if count != 1 else ''} "
+        "(listed above). If some are modules, run 'integration-spec init architecture' "
+        "and complete architecture.yaml, which is then read instead of the document.",
+        err=True,
+    )
 
 
 def _print_architecture_rich(architecture: Architecture) -> None:
