@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._drafts import DependencyKind, ModuleDraft
+from integration_spec.architecture._events import published_events
 from integration_spec.architecture._meaning import header_key, label_field
 from integration_spec.architecture._text import (
     Label,
@@ -123,8 +124,9 @@ class AttributeReader:
         statements: list[_Statement] = []
         for offset, raw in enumerate(text.split("\n")):
             line = first_line + offset
-            self._keep_prose(raw, line)
             label = read_label(raw)
+            labelled = label is not None and label_field(label.label) is not None
+            self._keep_prose(raw, line, events=not labelled)
             if label is not None:
                 statements.append(_Statement(label, label.value, line))
             elif statements:
@@ -227,10 +229,17 @@ class AttributeReader:
             if label_field(label.label) is not None:
                 self._apply(label, value, row.line, construct=f"{where} row {number}")
 
-    def _keep_prose(self, text: str, line: int) -> None:
-        """Keep a line of prose: it may say "calls the catalog" (resolved later)."""
+    def _keep_prose(self, text: str, line: int, *, events: bool = True) -> None:
+        """Keep a line of prose for its dependencies, and read the events it publishes.
+
+        "calls the catalog" is resolved once all modules are known; a labelled line's events
+        are read by its label instead (``events`` false).
+        """
         if text.strip():
             self.draft.add_dependency(text, line, DependencyKind.PROSE, f"{self.where}, line text")
+            published = published_events(text) if events else []
+            if published:
+                self.draft.add_values("domain_events", published, line, f"{self.where}, sentence")
 
     def _field(self, label: Label, line: int) -> str | None:
         attribute = label_field(label.label)

@@ -56,6 +56,15 @@ class DiagramCall:
     """The message of a sequence-diagram request (``POST /orders``)."""
 
 
+@dataclass(frozen=True, slots=True)
+class GroupedNode:
+    """A flowchart node drawn inside a subgraph: ``subgraph Services`` ... ``O[Orders]``."""
+
+    label: str
+    group: str
+    line: int
+
+
 def is_mermaid(info: str, content: str) -> bool:
     """A ``mermaid`` fence, or an unlabelled fence that starts like a Mermaid diagram."""
     if info.split()[:1] == ["mermaid"]:
@@ -75,6 +84,45 @@ def diagram_calls(content: str, first_line: int) -> list[DiagramCall]:
     if kind in ("graph", "flowchart"):
         return _flowchart(lines, first_line)
     return []
+
+
+def grouped_nodes(content: str, first_line: int) -> list[GroupedNode]:
+    """Nodes of a flowchart with the label of the subgraph they are drawn in.
+
+    A subgraph groups what belongs together; under a label that means a set of units
+    (``subgraph Services``) its nodes are those units.
+    """
+    lines = content.split("\n")
+    kind = next((m.group(1) for line in lines if (m := _KIND.match(line))), "")
+    if kind not in ("graph", "flowchart"):
+        return []
+    groups: list[str] = []
+    labels: dict[str, str] = {}
+    placed: dict[str, GroupedNode] = {}
+    for offset, raw in enumerate(lines):
+        line = _COMMENT.sub("", raw)
+        if len(line) > _MAX_LINE or not line.strip() or _KIND.match(line):
+            continue
+        if re.match(r"^\s*end\s*$", line):
+            if groups:
+                groups.pop()
+            continue
+        subgraph = _SUBGRAPH.match(line)
+        if subgraph is not None:
+            label = subgraph.group(2) or subgraph.group(3) or subgraph.group(1) or ""
+            groups.append(_label(label or (subgraph.group(4) or "")))
+            continue
+        if _SKIP.match(line) or not groups:
+            continue
+        line = _TEXT_EDGE.sub(lambda match: match.group(3), line)
+        parts = _EDGE.split(line)
+        for index in range(0, len(parts), 4):
+            for identifier in _nodes(parts[index], labels):
+                if identifier not in placed and identifier in labels:
+                    placed[identifier] = GroupedNode(
+                        labels[identifier], groups[-1], first_line + offset
+                    )
+    return list(placed.values())
 
 
 def _label(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from integration_spec.architecture._drafts import DependencyKind, DraftBook, ModuleDraft
+from integration_spec.architecture._events import publications, published_events
 from integration_spec.architecture._mentions import MentionIndex, build_index
 from integration_spec.architecture._mermaid import DiagramCall
 from integration_spec.architecture._relations import arrow_relations, relations_in
@@ -167,6 +168,11 @@ def _statement(book: DraftBook, statement: LooseStatement, index: MentionIndex) 
     found = arrow_relations(statement.text, index) if statement.arrows else []
     if statement.verbs:
         found += relations_in(statement.text, index)
+        for before, events in publications(plain(statement.text)):
+            named = index.find(before)
+            publisher = book.get(named[-1]) if named else None
+            if publisher is not None:
+                publisher.add_values("domain_events", events, statement.line, statement.where)
     for relation in found:
         if relation.source is None or relation.target is None:
             continue
@@ -181,6 +187,10 @@ def _diagram_call(book: DraftBook, placed: PlacedCall) -> None:
     target = _node(book, placed.call.target)
     if source is not None and target is not None and source is not target:
         source.depend(target.name, placed.call.line, placed.where)
+    if source is not None and placed.call.text:
+        events = published_events(placed.call.text)
+        if events:
+            source.add_values("domain_events", events, placed.call.line, placed.where)
     request = " ".join(plain(placed.call.text).split()[:2])
     endpoint = parse_endpoint(request, require_method=True)
     if target is not None and endpoint is not None and endpoint.path.startswith("/"):

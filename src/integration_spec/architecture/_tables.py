@@ -24,7 +24,9 @@ from integration_spec.architecture._meaning import (
     is_strong_inventory,
     module_column_strength,
 )
+from integration_spec.architecture._resolve import LooseStatement
 from integration_spec.architecture._text import (
+    NameParts,
     head,
     is_infrastructure,
     looks_like_name,
@@ -117,13 +119,18 @@ def classify_table(
     headers = [header_key(cell) for cell in written]
     strengths = [module_column_strength(cell, in_inventory=in_inventory) for cell in written]
     module_column = next((index for index, strength in enumerate(strengths) if strength), None)
+    strong_column = next((index for index, strength in enumerate(strengths) if strength == 2), None)
+    if strong_column is not None and _only_grouping_before(written, headers, strong_column):
+        module_column = strong_column
     if module_column is None and in_inventory:
         module_column = _first_name_column(written, headers)
         if module_column is not None:
             strengths[module_column] = 1
     if module_column is None:
         return None, []
-    if any(header not in vocab.LEADING_COLUMNS for header in headers[:module_column]):
+    if module_column != strong_column and any(
+        header not in vocab.LEADING_COLUMNS for header in headers[:module_column]
+    ):
         return None, [
             report(
                 ArchitectureCode.TABLE_SKIPPED,
@@ -175,6 +182,19 @@ def classify_table(
     return ModuleTable(table, module_column, strong, tier, fields, title), diagnostics
 
 
+def _only_grouping_before(written: tuple[str, ...], headers: list[str], column: int) -> bool:
+    """A Module column after ``Area`` or ``Layer`` columns is still the module column.
+
+    Columns before it may group the rows (an area, a layer, a context); a column that means
+    an attribute (a responsibility, a dependency) before it means the table is about
+    something else with modules mentioned.
+    """
+    return all(
+        header in vocab.LEADING_COLUMNS or column_field(written[index]) is None
+        for index, header in enumerate(headers[:column])
+    )
+
+
 def _first_name_column(written: tuple[str, ...], headers: list[str]) -> int | None:
     """The first column under a heading that lists units, whatever its header.
 
@@ -219,7 +239,7 @@ def table_candidates(
             if module_table.module_column < len(row.cells)
             else ""
         )
-        parts = read_name(raw)
+        parts = _cell_name(raw)
         reason = _skip_reason(parts.name, strong=module_table.strong)
         if reason:
             diagnostics.append(
@@ -248,6 +268,20 @@ def table_candidates(
             )
         )
     return candidates, diagnostics, skipped
+
+
+def _cell_name(cell: str) -> NameParts:
+    """``**Orders** — takes and tracks orders``: the name before a dash or colon."""
+    parts = read_name(cell)
+    if looks_like_name(parts.name):
+        return parts
+    text = plain(cell)
+    for separator in (" — ", " – ", " - ", ": "):
+        if separator in text:
+            left = read_name(text.split(separator, 1)[0])
+            if looks_like_name(left.name):
+                return left
+    return parts
 
 
 def _skip_reason(name: str, *, strong: bool) -> str:
@@ -349,3 +383,33 @@ def endpoint_claims(table: Table, title: str) -> list[EndpointClaim]:
                 EndpointClaim(cells[owner], endpoint, row.line, f"API table {title!r} row {number}")
             )
     return claims
+
+
+_CALLER_COLUMNS = frozenset(
+    {"from", "source", "caller", "client", "consumer", "downstream", "origem", "origen", "de"}
+)
+_CALLEE_COLUMNS = frozenset(
+    {"to", "target", "callee", "server", "provider", "upstream", "destino", "para", "dependson"}
+)
+
+
+def relation_rows(table: Table, title: str) -> list[LooseStatement]:
+    """``| From | To | Protocol |`` (or Caller/Callee, Consumer/Provider): one call per row.
+
+    Each row becomes ``from -> to``, kept only when both name modules. Producer/Consumer
+    tables are event flows, not dependencies, and are not read here.
+    """
+    headers = [header_key(cell) for cell in table.header.cells]
+    caller = next((i for i, h in enumerate(headers) if h in _CALLER_COLUMNS), None)
+    callee = next((i for i, h in enumerate(headers) if h in _CALLEE_COLUMNS), None)
+    if caller is None or callee is None or caller == callee:
+        return []
+    rows: list[LooseStatement] = []
+    for number, row in enumerate(table.rows, start=1):
+        if max(caller, callee) >= len(row.cells):
+            continue
+        text = f"{plain(row.cells[caller])} -> {plain(row.cells[callee])}"
+        rows.append(
+            LooseStatement(text, row.line, f"table {title!r} row {number}", True, verbs=False)
+        )
+    return rows

@@ -30,10 +30,12 @@ from integration_spec.architecture._lists import (
 )
 from integration_spec.architecture._meaning import (
     is_build_order,
+    is_generic,
+    is_inventory,
     is_strong_inventory,
     names_units,
 )
-from integration_spec.architecture._mermaid import diagram_calls, is_mermaid
+from integration_spec.architecture._mermaid import diagram_calls, grouped_nodes, is_mermaid
 from integration_spec.architecture._outline import Section, build_outline, document_title
 from integration_spec.architecture._resolve import (
     LooseStatement,
@@ -48,9 +50,15 @@ from integration_spec.architecture._tables import (
     classify_table,
     endpoint_claims,
     event_claims,
+    relation_rows,
     table_candidates,
 )
-from integration_spec.architecture._text import read_label, read_name
+from integration_spec.architecture._text import (
+    is_infrastructure,
+    looks_like_name,
+    read_label,
+    read_name,
+)
 from integration_spec.architecture._trees import looks_like_tree, tree_modules
 from integration_spec.architecture.codes import ArchitectureCode, report
 from integration_spec.markdown.blocks import (
@@ -83,6 +91,7 @@ class _Found:
     skipped: list[SkippedCandidate]
     claims: list[EventClaim]
     endpoints: list[EndpointClaim]
+    relations: list[LooseStatement]
     calls: list[PlacedCall]
     statements: list[LooseStatement]
     tables: int = 0
@@ -95,7 +104,7 @@ def read_markdown_architecture(text: str, path: str) -> Architecture:
     title = document_title(root)
     scan = scan_headings(root, path)
     found = _Found(
-        list(scan.candidates), list(scan.diagnostics), list(scan.skipped), [], [], [], []
+        list(scan.candidates), list(scan.diagnostics), list(scan.skipped), [], [], [], [], []
     )
     _walk_sections(root, scan, found, path, title)
     for source in labelled_lists(root, {id(section) for section in scan.module_sections}):
@@ -107,7 +116,9 @@ def read_markdown_architecture(text: str, path: str) -> Architecture:
     skipped = found.skipped + assembly.skipped
     entries, ragged = read_build_order(root, path)
     diagnostics += ragged + _apply_build_order(book, entries, path)
-    diagnostics += resolve_dependencies(book, path, found.calls, found.statements)
+    diagnostics += resolve_dependencies(
+        book, path, found.calls, [*found.relations, *found.statements]
+    )
     _apply_claims(book, found)
     diagnostics += _skipped_labels(book, path)
 
@@ -166,8 +177,8 @@ def _walk_sections(
             elif isinstance(block, ListBlock) and in_inventory and _lists_units(before):
                 strong = is_strong_inventory(heading)
                 _add_list(found, ListSource(block, INVENTORY, strong, heading), path)
-            if in_dependencies:
-                _statements(found, block, heading)
+            if isinstance(block, Paragraph | ListBlock):
+                _statements(found, block, heading, arrows=in_dependencies)
 
 
 def _read_fence(
@@ -182,6 +193,8 @@ def _read_fence(
         for call in diagram_calls(fence.content, fence.line + 1):
             where = f"mermaid {call.kind} under {heading!r}, line {call.line}"
             found.calls.append(PlacedCall(call, where))
+        if not inside_module:
+            _diagram_units(found, fence, heading, in_inventory)
         return
     if in_dependencies:
         for offset, line in enumerate(fence.content.split("\n")):
@@ -224,6 +237,36 @@ def _read_fence(
         )
 
 
+def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
+    """Nodes a diagram draws inside a subgraph that means units (``subgraph Services``)."""
+    for node in grouped_nodes(fence.content, fence.line + 1):
+        if not is_inventory(node.group):
+            continue
+        parts = read_name(node.label)
+        if (
+            is_generic(parts.name)
+            or not looks_like_name(parts.name)
+            or (is_infrastructure(parts.name) and not is_strong_inventory(node.group))
+        ):
+            continue
+        found.candidates.append(
+            Candidate(
+                name=parts.name,
+                aliases=parts.aliases,
+                line=node.line,
+                tier=INVENTORY if in_inventory else EVIDENCE,
+                group=f"diagram:{fence.line}",
+                source=f"the diagram under {heading!r} (line {fence.line})",
+                where=f"mermaid subgraph {node.group!r} under {heading!r}, line {node.line}",
+                fill=_no_fill,
+            )
+        )
+
+
+def _no_fill(draft: ModuleDraft) -> None:
+    """A diagram node says nothing about its module beyond its name."""
+
+
 @dataclass(frozen=True, slots=True)
 class _TreeFiller:
     description: str
@@ -240,6 +283,7 @@ def _read_table(found: _Found, table: Table, path: str, heading: str, in_invento
     if module_table is None:
         found.claims += event_claims(table, heading)
         found.endpoints += endpoint_claims(table, heading)
+        found.relations += relation_rows(table, heading)
         return
     candidates, row_diagnostics, skipped_rows = table_candidates(module_table, path)
     found.candidates += candidates
@@ -275,17 +319,21 @@ def _lists_units(before: Block | None) -> bool:
     return names_units(label.label)
 
 
-def _statements(found: _Found, block: Block, heading: str) -> None:
-    """Lines of a dependency section: sentences and ``A -> B`` arrows between modules."""
-    where = f"dependencies under {heading!r}"
+def _statements(found: _Found, block: Block, heading: str, *, arrows: bool) -> None:
+    """Lines outside module sections that may state dependencies between two modules.
+
+    Sentences count anywhere (both modules must be named: "Orders calls Payments");
+    ``A -> B`` arrows only in a dependency section, where they mean dependencies.
+    """
+    where = f"{'dependencies' if arrows else 'sentence'} under {heading!r}"
     if isinstance(block, Paragraph):
         for offset, line in enumerate(block.text.split("\n")):
-            found.statements.append(LooseStatement(line, block.line + offset, where, True))
+            found.statements.append(LooseStatement(line, block.line + offset, where, arrows))
     elif isinstance(block, ListBlock):
         for item in block.items:
             for inner in item.blocks:
                 if isinstance(inner, Paragraph | ListBlock):
-                    _statements(found, inner, heading)
+                    _statements(found, inner, heading, arrows=arrows)
 
 
 def _apply_build_order(book: DraftBook, entries: list[BuildEntry], path: str) -> list[Diagnostic]:
