@@ -18,6 +18,7 @@ from integration_spec.architecture._drafts import ModuleDraft
 from integration_spec.architecture._meaning import is_attribute_word, is_generic
 from integration_spec.architecture._outline import Section
 from integration_spec.architecture._text import (
+    NameParts,
     is_infrastructure,
     looks_like_name,
     plain,
@@ -200,29 +201,26 @@ class _ItemFiller:
 
 
 def paragraph_candidates(
-    paragraphs: list[Paragraph], title: str, tier: int, strong: bool
+    blocks: list[Block], title: str, tier: int, strong: bool
 ) -> list[Candidate]:
-    """``**Orders** — takes and tracks orders.`` paragraphs under a heading that lists units.
+    """Entries written as paragraphs under a heading that lists units.
 
-    A paragraph that opens with a bold or code name and goes on to describe it is the same
-    entry as a list item written without the bullet.
+    ``**Orders** — takes and tracks orders.`` is a list item written without the bullet;
+    a paragraph that is only a bold name (``**1. Ingestion Service**``) stands for a heading,
+    and the blocks after it, up to the next such entry, describe it. One bold paragraph is
+    emphasis; two or more are entries.
     """
+    entries: list[tuple[Paragraph, ItemName, NameParts, list[Block]]] = []
+    for block in blocks:
+        entry = _paragraph_entry(block, strong) if isinstance(block, Paragraph) else None
+        if entry is not None and isinstance(block, Paragraph):
+            entries.append((block, entry[0], entry[1], []))
+        elif entries:
+            entries[-1][3].append(block)
+    if len(entries) < _MIN_PARAGRAPH_ENTRIES:
+        return []
     candidates: list[Candidate] = []
-    for paragraph in paragraphs:
-        text = paragraph.text.strip()
-        if not text.startswith(("**", "`", "__")):
-            continue
-        parsed = item_name(text)
-        parts = read_name(parsed.name)
-        if (
-            not parsed.rest
-            or is_attribute_word(parts.name)
-            or is_generic(parts.name)
-            or not looks_like_name(parts.name)
-            or is_file(parts.name)
-            or (not strong and is_infrastructure(parts.name))
-        ):
-            continue
+    for paragraph, parsed, parts, more in entries:
         where = f"paragraph under {title!r}, line {paragraph.line}"
         candidates.append(
             Candidate(
@@ -233,7 +231,30 @@ def paragraph_candidates(
                 group=f"paragraphs:{title}",
                 source=f"the paragraphs under {title!r}",
                 where=where,
-                fill=_ItemFiller(paragraph, parsed.rest, (), where),
+                fill=_ItemFiller(paragraph, parsed.rest, tuple(more), where),
             )
         )
-    return candidates if len(candidates) >= _MIN_PARAGRAPH_ENTRIES else []
+    return candidates
+
+
+def _paragraph_entry(paragraph: Paragraph, strong: bool) -> tuple[ItemName, NameParts] | None:
+    text = paragraph.text.strip()
+    if not text.startswith(("**", "`", "__")):
+        return None
+    first = text.split("\n", 1)[0].strip()
+    parsed = item_name(first)
+    bold_only = not parsed.rest and first.endswith(("**", "__"))
+    if not parsed.rest and not bold_only:
+        return None
+    if plain(parsed.name).rstrip().endswith((":", "：")):
+        return None
+    parts = read_name(parsed.name)
+    if (
+        is_attribute_word(parts.name)
+        or is_generic(parts.name)
+        or not looks_like_name(parts.name)
+        or is_file(parts.name)
+        or (not strong and is_infrastructure(parts.name))
+    ):
+        return None
+    return parsed, parts

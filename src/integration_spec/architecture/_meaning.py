@@ -120,6 +120,37 @@ def is_build_order(title: str) -> bool:
     return squashed in vocab.BUILD_ORDER_HEADINGS or "buildorder" in squashed
 
 
+_ARCHITECTURE_WORDS = frozenset(
+    {
+        "architecture",
+        "overview",
+        "design",
+        "system",
+        "structure",
+        "topology",
+        "logical",
+        "highlevel",
+        "solution",
+        "arquitetura",
+        "arquitectura",
+        "architektur",
+    }
+)
+_CJK_ARCHITECTURE = ("架构", "架構", "アーキテクチャ", "아키텍처")
+
+
+def is_architecture_heading(title: str) -> bool:
+    """A heading about the system's shape (``Architecture Overview``, ``High-Level Design``).
+
+    The parts it enumerates are the system's units when nothing lists them explicitly.
+    """
+    if is_about_something_else(title):
+        return False
+    return any(word in _ARCHITECTURE_WORDS for word in words(title)) or _has_cjk(
+        title, _CJK_ARCHITECTURE
+    )
+
+
 def is_dependency_section(title: str) -> bool:
     """Whether a heading introduces how modules depend on each other (``Module Dependencies``)."""
     found = words(title)

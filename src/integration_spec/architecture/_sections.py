@@ -30,6 +30,8 @@ from integration_spec.architecture._candidates import ATTACH, EVIDENCE, INVENTOR
 from integration_spec.architecture._drafts import ModuleDraft
 from integration_spec.architecture._meaning import (
     is_about_something_else,
+    is_architecture_heading,
+    is_attribute_word,
     is_build_order,
     is_dependency_section,
     is_generic,
@@ -59,8 +61,25 @@ from integration_spec.model.names import normalize_name
 _EXPLICIT = re.compile(r"^(?P<prefix>[^:：—–]{1,30}?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<name>.+)$")
 _TITLED = re.compile(r"^(?P<name>[^:：—–]{1,60}?)\s+[-–—]\s+(?P<title>.+)$")
 _SUFFIX_EXCLUDED = vocab.LAYER_WORDS - {"domain"}
-_SUFFIX_NOUNS = frozenset({"module", "service", "microservice"})
-"""Not ``context``: ``System Context`` (C4) or ``Security Context`` name no module."""
+_SUFFIX_NOUNS = frozenset(
+    {
+        "module",
+        "service",
+        "microservice",
+        "engine",
+        "worker",
+        "gateway",
+        "agent",
+        "processor",
+        "orchestrator",
+        "scheduler",
+        "server",
+    }
+)
+"""Nouns that end a unit's name (``Orders Service``, ``Pricing Engine``, ``Email Worker``).
+
+Not ``context``: ``System Context`` (C4) or ``Security Context`` name no module.
+"""
 _MAX_CHILD_WORDS = 4
 _GROUP_CHILDREN = 2
 
@@ -181,6 +200,16 @@ def _visit(
                 scan.inventories.append(child)
                 _visit(child, child, scan, path)
                 continue
+            if child.level > 1 and _enumerated_unit(section, child):
+                _add(
+                    scan,
+                    child,
+                    titled_name(child.heading.text if child.heading else ""),
+                    EVIDENCE,
+                    path,
+                    str(section.line),
+                )
+                continue
             if child.level > 1:
                 suffix = suffix_module_name(title)
                 if suffix is not None:
@@ -229,6 +258,35 @@ def _visit(
             _group(scan, child, path)
             continue
         previous = _add(scan, child, parts, INVENTORY, path, str(section.line))
+
+
+def _enumerated_unit(parent: Section, child: Section) -> bool:
+    """Numbered names under a heading about the architecture are its parts.
+
+    ``## Architecture`` > ``### 1. API Gateway``, ``### 2. Pricing`` is weaker evidence, for
+    documents without a list of units. The document's title is no such heading: its
+    numbered sections are the document's chapters.
+    """
+    if parent.heading is None or parent.level < 2 or not _numbered(child):
+        return False
+    if not is_architecture_heading(parent.title):
+        return False
+    named = [sibling for sibling in parent.children if _numbered(sibling) and _names_unit(sibling)]
+    return len(named) >= _GROUP_CHILDREN and child in named
+
+
+def _names_unit(section: Section) -> bool:
+    raw = section.heading.text if section.heading else ""
+    name = titled_name(raw).name
+    return (
+        not is_label_heading(raw)
+        and not is_generic(name)
+        and not is_attribute_word(name)
+        and not is_layer(raw)
+        and looks_like_name(name)
+        and len(words(name)) <= _MAX_CHILD_WORDS
+        and not is_infrastructure(name)
+    )
 
 
 def _numbered(section: Section) -> bool:

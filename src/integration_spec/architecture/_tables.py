@@ -5,10 +5,14 @@ a unit: ``Module``, ``Context``, ``Bounded Context`` anywhere; ``Service``, ``Co
 ``Domain`` too; and a plain ``Name`` under a heading that says it lists modules. The other
 columns are read by the meaning of their header (``Upstream contexts`` are dependencies,
 ``Purpose`` the responsibility, ``Emits`` the events). A ``Component | Technology`` table
-is a technology stack, not a module list; a table whose first column is something else
-(``Team | Components``) is not the document's inventory either.
+without a responsibility or dependency column is a technology stack, not a module list;
+a table whose first column is something else (``Team | Components``) is not the
+document's inventory either, unless a Module or Context column follows grouping columns
+(``Area | Module``).
 
-Event catalogues (``| Event | Publisher | Consumers |``) give each event to its publisher.
+Event catalogues (``| Event | Publisher | Consumers |``) give each event to its publisher,
+API tables (``| Method | Path | Service |``) each endpoint to its module, and
+``| From | To |`` tables state calls.
 """
 
 from __future__ import annotations
@@ -141,7 +145,12 @@ def classify_table(
             )
         ]
     strength = strengths[module_column]
-    if strength < 2 and any(header in vocab.TECHNOLOGY_COLUMNS for header in headers):
+    described = any(column_field(cell) in ("responsibility", "dependencies") for cell in written)
+    if (
+        strength < 2
+        and not described
+        and any(header in vocab.TECHNOLOGY_COLUMNS for header in headers)
+    ):
         return None, [
             report(
                 ArchitectureCode.TABLE_SKIPPED,

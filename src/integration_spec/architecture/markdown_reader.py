@@ -159,9 +159,10 @@ def _walk_sections(
         in_dependencies = id(section) in dependencies
         heading = section.title or title or "the document"
         if in_inventory and not inside_module:
-            paragraphs = [block for block in section.blocks if isinstance(block, Paragraph)]
             strong = is_strong_inventory(heading)
-            found.candidates += paragraph_candidates(paragraphs, heading, INVENTORY, strong)
+            found.candidates += paragraph_candidates(
+                list(section.blocks), heading, INVENTORY, strong
+            )
         previous: Block | None = None
         for block in section.blocks:
             before, previous = previous, block
@@ -177,6 +178,7 @@ def _walk_sections(
             elif isinstance(block, ListBlock) and in_inventory and _lists_units(before):
                 strong = is_strong_inventory(heading)
                 _add_list(found, ListSource(block, INVENTORY, strong, heading), path)
+
             if isinstance(block, Paragraph | ListBlock):
                 _statements(found, block, heading, arrows=in_dependencies)
 
