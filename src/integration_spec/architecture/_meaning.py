@@ -243,8 +243,10 @@ def column_field(header: str) -> str | None:
         field = vocab.COLUMN_WORDS.get(word)
         if field is not None:
             return field
-        if word.startswith("responsib") or word.startswith("depend"):
-            return "responsibility" if word.startswith("responsib") else "dependencies"
+        if word.startswith(("responsib", "responsab")):
+            return "responsibility"
+        if word.startswith(("depend", "dépend")):
+            return "dependencies"
     return vocab.COLUMN_WORDS.get(key)
 
 

@@ -459,6 +459,10 @@ STRONG_MODULE_COLUMNS = frozenset(
         "上下文",
         "الوحدة",
         "السياق",
+        "모듈",
+        "モジュール",
+        "модуль",
+        "modül",
     }
 )
 """Module-table columns that name modules outright: every row is a module of the system."""
@@ -504,9 +508,15 @@ WEAK_MODULE_COLUMNS = frozenset(
         "領域",
         "サービス",
         "コンポーネント",
-        "モジュール",
         "الخدمة",
         "المكون",
+        "서비스",
+        "컴포넌트",
+        "сервис",
+        "компонент",
+        "servizio",
+        "layanan",
+        "komponen",
     }
 )
 """Columns that may also list infrastructure (a ``Service`` table with a PostgreSQL row)."""
@@ -586,6 +596,14 @@ COLUMN_WORDS: dict[str, str] = {
     "說明": "responsibility",
     "描述": "responsibility",
     "責務": "responsibility",
+    "役割": "responsibility",
+    "説明": "responsibility",
+    "概要": "responsibility",
+    "설명": "responsibility",
+    "역할": "responsibility",
+    "책임": "responsibility",
+    "описание": "responsibility",
+    "ответственность": "responsibility",
     "المسؤولية": "responsibility",
     # dependencies (this module needs the named ones)
     "dependencies": "dependencies",
@@ -603,6 +621,9 @@ COLUMN_WORDS: dict[str, str] = {
     "依賴": "dependencies",
     "上游": "dependencies",
     "依存": "dependencies",
+    "依存関係": "dependencies",
+    "의존성": "dependencies",
+    "зависимости": "dependencies",
     "التبعيات": "dependencies",
     # reverse dependencies (the named ones need this module)
     "downstream": "dependents",
