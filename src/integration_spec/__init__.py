@@ -12,6 +12,7 @@ from integration_spec._version import __version__
 
 __all__ = [
     "Architecture",
+    "ArchitectureInitError",
     "Candidate",
     "CheckRequest",
     "CheckResult",
@@ -33,6 +34,7 @@ __all__ = [
     "explain_code",
     "export_specs",
     "grounding_context",
+    "init_architecture",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -48,6 +50,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from integration_spec._api import (
+        ArchitectureInitError,
         CheckRequest,
         CheckResult,
         DraftError,
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
         draft_spec,
         explain_code,
         export_specs,
+        init_architecture,
         json_schema,
         load_architecture,
         load_architecture_text,
@@ -91,6 +95,8 @@ _LAZY = {
     "CheckResult": "integration_spec._api",
     "run_check": "integration_spec._api",
     "json_schema": "integration_spec._api",
+    "init_architecture": "integration_spec._api",
+    "ArchitectureInitError": "integration_spec._api",
     "load_architecture": "integration_spec._api",
     "load_architecture_text": "integration_spec._api",
     "parse_spec": "integration_spec._api",

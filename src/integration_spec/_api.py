@@ -22,6 +22,7 @@ from integration_spec.spec.render import render_spec
 __all__ = [
     "DIRECTORY_KINDS",
     "KINDS",
+    "ArchitectureInitError",
     "Candidate",
     "CheckRequest",
     "CheckResult",
@@ -44,6 +45,7 @@ __all__ = [
     "export_specs",
     "find_project",
     "grounding_context",
+    "init_architecture",
     "json_schema",
     "load_architecture",
     "load_architecture_text",
@@ -99,6 +101,7 @@ if TYPE_CHECKING:
     from integration_spec.export.model import Export, ExportOptions, Pending
     from integration_spec.model.analysis import Decision
     from integration_spec.project import Project
+    from integration_spec.project.init_architecture import ArchitectureInitError, init_architecture
 
 _LAZY = {
     "Flags": "integration_spec.analysis.api",
@@ -136,6 +139,8 @@ _LAZY = {
     "InstallError": "integration_spec.agents.install",
     "InstallAction": "integration_spec.agents.install",
     "grounding_context": "integration_spec.draft.api",
+    "ArchitectureInitError": "integration_spec.project.init_architecture",
+    "init_architecture": "integration_spec.project.init_architecture",
 }
 
 
@@ -166,11 +171,19 @@ def load_architecture_text(text: str, path: str = "architecture.md") -> Architec
     return read_architecture(text, path)
 
 
-def json_schema(kind: Literal["spec", "architecture"]) -> dict[str, object]:
-    """The JSON Schema of the spec or architecture model (pydantic is imported here only)."""
+def json_schema(kind: Literal["spec", "architecture", "modules"]) -> dict[str, object]:
+    """A JSON Schema: of a parsed spec, of ``architecture.yaml``, or of a read architecture.
+
+    ``architecture`` is the input a user writes; ``modules`` the shape of ``modules --format
+    json`` (the architecture as read, with evidence). pydantic is imported here only.
+    """
+    if kind == "architecture":
+        from integration_spec.architecture.input_schema import architecture_input_schema
+
+        return architecture_input_schema()
     from integration_spec.schema import model_schema
 
-    return model_schema(kind)
+    return model_schema("architecture" if kind == "modules" else kind)
 
 
 def load_project(

@@ -1,7 +1,8 @@
 """Both readers against small documents of each layout; expectations are data.
 
 Each fixture in tests/fixtures/architectures/ has an entry in expected.yaml beside it: the
-modules with the fields to compare, and every diagnostic as [code, line].
+modules with the fields to compare (and evidence entries that must be among the module's),
+and every diagnostic as [code, line].
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ def test_reader_reads_the_fixture(name: str) -> None:
         for field, wanted in entry.items():
             if field == "lines":
                 assert {key: module.lines.get(key) for key in wanted} == wanted, module.name
+            elif field == "evidence":
+                read = {(e.field, e.value, e.line, e.construct) for e in module.evidence}
+                for item in wanted:
+                    assert tuple(item) in read, (module.name, item, sorted(read, key=str))
             else:
                 assert _value(module, field) == wanted, (module.name, field)
 
@@ -80,7 +85,7 @@ def test_unusable_yaml_raises_an_input_error_with_code_and_line(name: str) -> No
 
 
 def test_yaml_and_markdown_describe_the_same_bookshop() -> None:
-    markdown, written = _read("hexagonal.md"), _read("architecture.yaml")
+    markdown, written = _read("hexagonal.md"), _read("bookshop.yaml")
     assert markdown.module_names == written.module_names
     for left, right in zip(markdown.modules, written.modules, strict=True):
         assert (left.phase, left.dependencies) == (right.phase, right.dependencies)
@@ -95,4 +100,5 @@ def test_unknown_dependency_names_the_closest_module() -> None:
 
 def test_no_modules_is_said_plainly() -> None:
     (diagnostic,) = [d for d in _read("no-modules.md").diagnostics if d.code == "AX001"]
-    assert "no module table, no module headings and no module list" in diagnostic.message
+    assert "no section, table or heading that lists modules" in diagnostic.message
+    assert "integration-spec init architecture" in (diagnostic.hint or "")

@@ -120,6 +120,8 @@ def test_is_infrastructure(name: str, infrastructure: bool) -> None:
 def test_heading_kinds(
     title: str, explicit: str | None, suffix: str | None, collection: bool
 ) -> None:
-    assert explicit_module_name(title) == explicit
-    assert suffix_module_name(title) == suffix
+    explicit_name = explicit_module_name(title)
+    suffix_name = suffix_module_name(title)
+    assert (explicit_name.name if explicit_name else None) == explicit
+    assert (suffix_name.name if suffix_name else None) == suffix
     assert is_collection(title) is collection

@@ -1,4 +1,4 @@
-"""The reference block parser: markdown-it-py's block phase, as the tool used it before 0008.
+"""The reference block parser: markdown-it-py's block phase, as the tool used it before 0012.
 
 The differential tests compare :func:`integration_spec.markdown.blocks.parse_blocks` with
 this on every document we have. It produces the same block values, so a difference is a

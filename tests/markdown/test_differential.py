@@ -7,7 +7,7 @@ numbers: the block values are compared whole.
 
 Where the two disagree by design (markdown-it departs from CommonMark or GFM, or
 pulldown-cmark does), the difference is listed in KNOWN_DIFFERENCES with a minimal
-document, and the test below shows that it is still a difference (decision 0008).
+document, and the test below shows that it is still a difference (decision 0012).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """``init --agent``: install the ``/integration-spec`` command into an agent's project files.
 
 One command text (``command.md``, package data) is wrapped in each agent's own convention
-(docs/decisions/0009-agent-command-files.md cites each one's documentation). Installing
+(docs/decisions/0011-agent-command-files.md cites each one's documentation). Installing
 never loses anything the user wrote: every file is planned before any is written; a file
 that exists with other content is a conflict unless ``force`` is given; a shared
 instructions file (``AGENTS.md``) only gains a delimited section; an MCP configuration

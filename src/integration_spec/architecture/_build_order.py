@@ -1,7 +1,12 @@
-"""The build order: ``1. Foundation (Phase 1)``, ``Phase 2: Identity, Catalog``, or a table.
+"""The build order: ``1. Foundation (Phase 1)``, ``- Wave 1: patients, staff``, or a table.
 
-It assigns each module its phase; it never creates a module, and it reports entries that
-name none.
+A build order is a numbered sequence of steps, each naming modules: ``Phase``, ``Wave``,
+``Stage``, ``Milestone``, ``Step`` (and the same words in other languages) followed by a
+number. It is read under a heading that says it is the build order (``Build Order``,
+``Delivery Waves``), and anywhere else from a list whose every item starts with such a
+numbered step. It assigns each module its phase; it never creates a module, and it
+reports entries that name none (warnings under a build-order heading, where every entry
+is meant to be a module; notes elsewhere, where an entry may be a feature).
 """
 
 from __future__ import annotations
@@ -10,23 +15,43 @@ import re
 from dataclasses import dataclass
 
 from integration_spec.architecture import _vocabulary as vocab
+from integration_spec.architecture._meaning import header_key, is_build_order
 from integration_spec.architecture._outline import Section
 from integration_spec.architecture._text import clean_name, head, plain, small_int, split_values
-from integration_spec.architecture.codes import ArchitectureCode, report
+from integration_spec.architecture.codes import ArchitectureCode, ragged_severity, report
 from integration_spec.markdown.blocks import ListBlock, Paragraph, Table
 from integration_spec.model.diagnostics import Diagnostic
-from integration_spec.model.names import normalize_name
 
+_STEP = "|".join(vocab.PHASE_WORDS)
+_CJK_STEP = "|".join(vocab.CJK_PHASE_WORDS)
 _PHASE_AFTER = re.compile(
-    r"^(?P<names>.*?)\s*[(（]\s*phase\s*(?P<phase>\d{1,6})\s*[)）]", re.IGNORECASE
+    rf"^(?P<names>.*?)\s*[(（\[]\s*(?:{_STEP})\s*(?P<phase>\d{{1,6}})\s*[)）\]]", re.IGNORECASE
 )
 _PHASE_BEFORE = re.compile(
-    r"^phase\s*(?P<phase>\d{1,6})\s*[:：.)\-–—]?\s*(?P<names>.*)$", re.IGNORECASE
+    rf"^(?:{_STEP})\s*(?P<phase>\d{{1,6}})\s*[:：.)\-–—]?\s*(?P<names>.*)$", re.IGNORECASE
 )
-_AND = re.compile(r"\s+(?:and|&|\+)\s+", re.IGNORECASE)
-_PHASE_COLUMNS = frozenset({"phase", "buildphase", "order", "step", "no", "nr", "", "stage"})
+_CJK_PHASE = re.compile(
+    rf"^(?:第\s*(?P<a>\d{{1,6}})\s*(?:{_CJK_STEP})|(?:{_CJK_STEP})\s*(?P<b>\d{{1,6}}))"
+    r"\s*[:：.、)\-–—]?\s*(?P<names>.*)$"
+)
+_AND = re.compile(r"\s+(?:and|&|\+|e|y|et|und|和|与)\s+", re.IGNORECASE)
+_PHASE_COLUMNS = frozenset(
+    {"phase", "buildphase", "order", "step", "no", "nr", "", "stage", "wave", "milestone", "fase"}
+)
 _MODULES_COLUMNS = frozenset(
-    {"modules", "module", "services", "service", "contexts", "boundedcontexts"}
+    {
+        "modules",
+        "module",
+        "services",
+        "service",
+        "contexts",
+        "context",
+        "boundedcontexts",
+        "components",
+        "módulos",
+        "modulos",
+        "模块",
+    }
 )
 
 
@@ -37,12 +62,9 @@ class BuildEntry:
     name: str
     phase: int
     line: int
-
-
-def is_build_order(title: str) -> bool:
-    """Whether a heading introduces the build order."""
-    squashed = normalize_name(title)
-    return squashed in vocab.BUILD_ORDER_HEADINGS or "buildorder" in squashed
+    construct: str
+    stated: bool
+    """Under a build-order heading: an entry that names no module is a warning."""
 
 
 def read_build_order(root: Section, path: str) -> tuple[list[BuildEntry], list[Diagnostic]]:
@@ -50,13 +72,13 @@ def read_build_order(root: Section, path: str) -> tuple[list[BuildEntry], list[D
     entries: list[BuildEntry] = []
     diagnostics: list[Diagnostic] = []
     for section in root.walk():
-        if section.heading is None or not is_build_order(section.title):
-            continue
+        stated = section.heading is not None and is_build_order(section.title)
+        where = f"build order under {section.title!r}" if section.heading else "build order"
         for block in section.blocks:
-            if isinstance(block, ListBlock):
-                entries += _list_entries(block)
-            elif isinstance(block, Table):
-                found, ragged = _table_entries(block, path)
+            if isinstance(block, ListBlock) and (stated or _is_step_list(block)):
+                entries += _list_entries(block, where, stated=stated)
+            elif isinstance(block, Table) and stated:
+                found, ragged = _table_entries(block, path, where)
                 entries += found
                 diagnostics += ragged
     return entries, diagnostics
@@ -70,27 +92,54 @@ def split_entry_names(text: str) -> list[str]:
     return names
 
 
-def _list_entries(block: ListBlock) -> list[BuildEntry]:
+def _first_line(item_blocks: tuple[object, ...]) -> str | None:
+    first = item_blocks[0] if item_blocks else None
+    return plain(first.text.split("\n", 1)[0]) if isinstance(first, Paragraph) else None
+
+
+def _step(text: str) -> tuple[int, str] | None:
+    """``Wave 2: a, b`` -> (2, ``a, b``); ``a (Phase 2)`` -> (2, ``a``); else ``None``."""
+    after = _PHASE_AFTER.match(text)
+    if after:
+        return int(after.group("phase")), after.group("names")
+    before = _PHASE_BEFORE.match(text)
+    if before:
+        return int(before.group("phase")), head(before.group("names"))
+    cjk = _CJK_PHASE.match(text)
+    if cjk:
+        return int(cjk.group("a") or cjk.group("b")), head(cjk.group("names"))
+    return None
+
+
+def _is_step_list(block: ListBlock) -> bool:
+    """A list whose every item starts with a numbered step is a build order anywhere."""
+    lines = [_first_line(item.blocks) for item in block.items]
+    return bool(lines) and all(line is not None and _step(line) for line in lines)
+
+
+def _list_entries(block: ListBlock, where: str, *, stated: bool) -> list[BuildEntry]:
     entries: list[BuildEntry] = []
     for position, item in enumerate(block.items, start=1):
-        first = item.blocks[0] if item.blocks else None
-        if not isinstance(first, Paragraph):
+        text = _first_line(item.blocks)
+        if text is None:
             continue
-        text = plain(first.text.split("\n", 1)[0])
-        after = _PHASE_AFTER.match(text)
-        before = _PHASE_BEFORE.match(text)
-        if after:
-            names, phase = after.group("names"), int(after.group("phase"))
-        elif before:
-            names, phase = head(before.group("names")), int(before.group("phase"))
+        step = _step(text)
+        if step is not None:
+            phase, names = step
         else:
             names, phase = head(text), item.number if item.number is not None else position
-        entries += [BuildEntry(name, phase, item.line) for name in split_entry_names(names)]
+        construct = f"{where}, item {position}"
+        entries += [
+            BuildEntry(name, phase, item.line, construct, stated)
+            for name in split_entry_names(names)
+        ]
     return entries
 
 
-def _table_entries(table: Table, path: str) -> tuple[list[BuildEntry], list[Diagnostic]]:
-    headers = [normalize_name(plain(cell)) for cell in table.header.cells]
+def _table_entries(
+    table: Table, path: str, where: str
+) -> tuple[list[BuildEntry], list[Diagnostic]]:
+    headers = [header_key(cell) for cell in table.header.cells]
     phase_column = next((i for i, h in enumerate(headers) if h in _PHASE_COLUMNS), None)
     module_column = next((i for i, h in enumerate(headers) if h in _MODULES_COLUMNS), None)
     if module_column is None:
@@ -106,6 +155,7 @@ def _table_entries(table: Table, path: str) -> tuple[list[BuildEntry], list[Diag
                     f"build-order row has {row.written_cells} cells but the header has {width}",
                     path=path,
                     line=row.line,
+                    severity=ragged_severity(row.written_cells, width),
                 )
             )
         cells = row.cells
@@ -114,7 +164,13 @@ def _table_entries(table: Table, path: str) -> tuple[list[BuildEntry], list[Diag
             phase = small_int(cells[phase_column])
         names = cells[module_column] if module_column < len(cells) else ""
         entries += [
-            BuildEntry(name, phase if phase is not None else position, row.line)
+            BuildEntry(
+                name,
+                phase if phase is not None else position,
+                row.line,
+                f"{where}, table row {position}",
+                True,
+            )
             for name in split_entry_names(names)
         ]
     return entries, diagnostics

@@ -14,34 +14,44 @@ from dataclasses import dataclass
 from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._attributes import AttributeReader
 from integration_spec.architecture._candidates import EVIDENCE, Candidate
-from integration_spec.architecture._drafts import DependencyKind, ModuleDraft
+from integration_spec.architecture._drafts import ModuleDraft
+from integration_spec.architecture._meaning import is_attribute_word, is_generic
 from integration_spec.architecture._outline import Section
-from integration_spec.architecture._sections import is_strong_collection
 from integration_spec.architecture._text import (
-    clean_name,
-    dependency_phrases,
+    NameParts,
     is_infrastructure,
     looks_like_name,
     plain,
     read_label,
+    read_name,
 )
 from integration_spec.architecture.codes import ArchitectureCode, report
 from integration_spec.markdown.blocks import Block, ListBlock, Paragraph
+from integration_spec.model.architecture import SkippedCandidate
 from integration_spec.model.diagnostics import Diagnostic
 
 _LINK_START = re.compile(r"^\[([^\]]{1,100})\]\([^)]*\)(.*)$")
 _SEPARATORS = (": ", "： ", "：", " — ", " – ", " - ")
-_MAX_PLAIN_WORDS = 4
+_MAX_PLAIN_WORDS = 3
+_MIN_PARAGRAPH_ENTRIES = 2
+"""One bold-led paragraph is emphasis; two or more in a row are entries of a list."""
+_FILE = re.compile(
+    r"\.(?:py|ts|tsx|js|jsx|mjs|rs|go|java|kt|rb|php|cs|sh|toml|json|ya?ml|md|html|css|scss"
+    r"|sql|xml|txt|lock|cfg|ini|env)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
-class _ItemName:
+class ItemName:
+    """A list item's leading name, the text after it, and whether it is marked up."""
+
     name: str
     rest: str
     marked: bool
 
 
-def item_name(text: str) -> _ItemName:
+def item_name(text: str) -> ItemName:
     """Split a list item into its leading name, the text after it, and whether it is marked."""
     line = text.split("\n", 1)[0].strip()
     for marker in ("**", "__", "`"):
@@ -49,46 +59,37 @@ def item_name(text: str) -> _ItemName:
             end = line.find(marker, len(marker))
             if end > len(marker):
                 rest = line[end + len(marker) :].lstrip(" :：-–—")
-                return _ItemName(line[len(marker) : end], rest, marked=True)
+                return ItemName(line[len(marker) : end], rest, marked=True)
     link = _LINK_START.match(line)
     if link:
-        return _ItemName(link.group(1), link.group(2).lstrip(" :：-–—"), marked=True)
+        return ItemName(link.group(1), link.group(2).lstrip(" :：-–—"), marked=True)
     for separator in _SEPARATORS:
         if separator in line:
             name, rest = line.split(separator, 1)
-            return _ItemName(name, rest.strip(), marked=False)
-    return _ItemName(line, "", marked=False)
+            return ItemName(name, rest.strip(), marked=True)
+    return ItemName(line, "", marked=False)
 
 
-def module_lists(
-    root: Section, collections: list[Section], excluded: set[int], path: str
-) -> tuple[list[Candidate], list[Diagnostic]]:
-    """Candidates from lists under collection headings and after ``**Modules:**`` labels."""
-    candidates: list[Candidate] = []
-    diagnostics: list[Diagnostic] = []
-    for section in collections:
-        strong = is_strong_collection(section.title)
-        for block in section.blocks:
-            if isinstance(block, ListBlock):
-                found, skipped = _read_list(block, strong, path)
-                candidates += found
-                diagnostics += skipped
-    for block, strong in _labelled_lists(root, excluded):
-        found, skipped = _read_list(block, strong, path)
-        candidates += found
-        diagnostics += skipped
-    return candidates, diagnostics
+@dataclass(frozen=True, slots=True)
+class ListSource:
+    """A list that may name modules, the tier its names get and where it stands."""
+
+    block: ListBlock
+    tier: int
+    strong: bool
+    title: str
 
 
-def _labelled_lists(root: Section, excluded: set[int]) -> Iterator[tuple[ListBlock, bool]]:
-    """Yield lists right after a paragraph that ends with a bare ``**Modules:**`` label."""
+def labelled_lists(root: Section, excluded: set[int]) -> Iterator[ListSource]:
+    """Lists right after a paragraph that ends with a bare ``**Modules:**`` label."""
     for section in _outside(root, excluded):
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
                 label = read_label(previous.text.rsplit("\n", 1)[-1])
                 if label is not None and not label.value and label.key in vocab.LIST_LABELS:
-                    yield block, label.key.startswith(("module", "context", "bounded"))
+                    strong = label.key.startswith(("module", "context", "bounded", "módulo"))
+                    yield ListSource(block, EVIDENCE, strong, section.title)
             previous = block
 
 
@@ -103,24 +104,31 @@ def _outside(root: Section, excluded: set[int]) -> Iterator[Section]:
         stack.extend(reversed(section.children))
 
 
-def _read_list(
-    block: ListBlock, strong: bool, path: str
-) -> tuple[list[Candidate], list[Diagnostic]]:
+def read_list(
+    source: ListSource, path: str
+) -> tuple[list[Candidate], list[Diagnostic], list[SkippedCandidate]]:
+    """A candidate per item that starts with a name; the others reported if any item named one."""
+    block = source.block
     candidates: list[Candidate] = []
     skipped: list[Diagnostic] = []
-    where = f"the list at line {block.line}"
-    for item in block.items:
+    skipped_candidates: list[SkippedCandidate] = []
+    origin = f"the list under {source.title!r} (line {block.line})"
+    for number, item in enumerate(block.items, start=1):
         first = item.blocks[0] if item.blocks else None
         if not isinstance(first, Paragraph):
             continue
         parsed = item_name(first.text)
-        name = clean_name(parsed.name)
+        parts = read_name(parsed.name)
+        name = parts.name
+        where = f"list under {source.title!r}, item {number}"
         reason = ""
-        if not looks_like_name(name) or (
-            not parsed.marked and len(name.split()) > _MAX_PLAIN_WORDS
-        ):
+        if is_generic(name) or is_attribute_word(name) or not looks_like_name(name):
             reason = "not a module name"
-        elif not strong and is_infrastructure(name):
+        elif is_file(name):
+            reason = "a file, not a module"
+        elif not parsed.marked and not _plain_name(name):
+            reason = "a phrase, not a module name"
+        elif not source.strong and is_infrastructure(name):
             reason = "an infrastructure component, not a module"
         if reason:
             skipped.append(
@@ -131,18 +139,46 @@ def _read_list(
                     line=item.line,
                 )
             )
+            skipped_candidates.append(
+                SkippedCandidate(
+                    name=plain(parsed.name)[:60], line=item.line, construct=where, reason=reason
+                )
+            )
             continue
         candidates.append(
             Candidate(
                 name=name,
+                aliases=parts.aliases,
                 line=item.line,
-                tier=EVIDENCE,
+                tier=source.tier,
                 group=f"list:{block.line}",
+                source=origin,
                 where=where,
-                fill=_ItemFiller(first, parsed.rest, item.blocks[1:]),
+                fill=_ItemFiller(first, parsed.rest, item.blocks[1:], where),
             )
         )
-    return candidates, (skipped if candidates else [])
+    if not candidates:
+        return [], [], []
+    return candidates, skipped, skipped_candidates
+
+
+def is_file(name: str) -> bool:
+    """``install.sh``, ``/src/main.ts``: a file holds code, it is not a unit of the system."""
+    return name.startswith("/") or _FILE.search(name) is not None
+
+
+def _plain_name(name: str) -> bool:
+    """A bare item is a name when it is an identifier or a short Title Case phrase.
+
+    ``orders``, ``billing-api`` and ``Order Management`` name units; ``State management``
+    is an activity.
+    """
+    found = name.split()
+    if len(found) == 1:
+        return True
+    return len(found) <= _MAX_PLAIN_WORDS and all(
+        word[:1].isupper() or not word[:1].isalpha() for word in found
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +188,73 @@ class _ItemFiller:
     first: Paragraph
     rest: str
     more: tuple[Block, ...]
+    where: str
 
     def __call__(self, draft: ModuleDraft) -> None:
-        draft.set_responsibility(plain(self.rest), self.first.line)
-        for phrase in dependency_phrases(self.rest):
-            draft.add_dependency(phrase, self.first.line, DependencyKind.PROSE)
-        reader = AttributeReader(draft)
+        reader = AttributeReader(draft, self.where)
+        draft.set_responsibility(plain(self.rest), self.first.line, self.where)
+        reader.read_text(self.rest, self.first.line)
         lines = self.first.text.split("\n")
         if len(lines) > 1:
             reader.read_text("\n".join(lines[1:]), self.first.line + 1)
         reader.read_blocks(self.more)
+
+
+def paragraph_candidates(
+    blocks: list[Block], title: str, tier: int, strong: bool
+) -> list[Candidate]:
+    """Entries written as paragraphs under a heading that lists units.
+
+    ``**Orders** — takes and tracks orders.`` is a list item written without the bullet;
+    a paragraph that is only a bold name (``**1. Ingestion Service**``) stands for a heading,
+    and the blocks after it, up to the next such entry, describe it. One bold paragraph is
+    emphasis; two or more are entries.
+    """
+    entries: list[tuple[Paragraph, ItemName, NameParts, list[Block]]] = []
+    for block in blocks:
+        entry = _paragraph_entry(block, strong) if isinstance(block, Paragraph) else None
+        if entry is not None and isinstance(block, Paragraph):
+            entries.append((block, entry[0], entry[1], []))
+        elif entries:
+            entries[-1][3].append(block)
+    if len(entries) < _MIN_PARAGRAPH_ENTRIES:
+        return []
+    candidates: list[Candidate] = []
+    for paragraph, parsed, parts, more in entries:
+        where = f"paragraph under {title!r}, line {paragraph.line}"
+        candidates.append(
+            Candidate(
+                name=parts.name,
+                aliases=parts.aliases,
+                line=paragraph.line,
+                tier=tier,
+                group=f"paragraphs:{title}",
+                source=f"the paragraphs under {title!r}",
+                where=where,
+                fill=_ItemFiller(paragraph, parsed.rest, tuple(more), where),
+            )
+        )
+    return candidates
+
+
+def _paragraph_entry(paragraph: Paragraph, strong: bool) -> tuple[ItemName, NameParts] | None:
+    text = paragraph.text.strip()
+    if not text.startswith(("**", "`", "__")):
+        return None
+    first = text.split("\n", 1)[0].strip()
+    parsed = item_name(first)
+    bold_only = not parsed.rest and first.endswith(("**", "__"))
+    if not parsed.rest and not bold_only:
+        return None
+    if plain(parsed.name).rstrip().endswith((":", "：")):
+        return None
+    parts = read_name(parsed.name)
+    if (
+        is_attribute_word(parts.name)
+        or is_generic(parts.name)
+        or not looks_like_name(parts.name)
+        or is_file(parts.name)
+        or (not strong and is_infrastructure(parts.name))
+    ):
+        return None
+    return parsed, parts

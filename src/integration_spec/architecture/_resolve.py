@@ -3,20 +3,29 @@
 Only names of modules become dependencies. An unknown name is reported with a did-you-mean
 and never becomes a module; an infrastructure product named as a dependency is recorded as
 one of the module's external services instead.
+
+Everything here is linear in the size of the document: names are looked up in dicts
+(name, alias) and mentions in prose through one word index (:mod:`._mentions`), never by
+trying every module against every line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from integration_spec.architecture._drafts import DependencyKind, DraftBook, ModuleDraft
+from integration_spec.architecture._events import publications, published_events
+from integration_spec.architecture._mentions import MentionIndex, build_index
+from integration_spec.architecture._mermaid import DiagramCall
+from integration_spec.architecture._relations import arrow_relations, relations_in
 from integration_spec.architecture._text import (
     is_empty_value,
     is_infrastructure,
-    mentioned,
-    name_patterns,
+    parse_endpoint,
     plain,
+    read_name,
 )
 from integration_spec.architecture.codes import ArchitectureCode, report
 from integration_spec.model.architecture import Module
@@ -27,6 +36,29 @@ _MISSPELLING = 0.8
 """Similarity above which an unknown dependency is taken for a misspelt module name."""
 _MAX_NAME_WORDS = 3
 """A longer dependency is a phrase ("local git executable"), not a misspelt module name."""
+_MAX_SUGGESTION_POOL = 500
+"""Above this many modules, did-you-mean compares only names with the same first letter."""
+
+
+@dataclass(frozen=True, slots=True)
+class LooseStatement:
+    """A line outside any module's section that may state dependencies between modules."""
+
+    text: str
+    line: int
+    where: str
+    arrows: bool
+    """Whether ``A -> B`` arrows in the line mean dependencies (a dependency section, a drawing)."""
+    verbs: bool = True
+    """Whether "A calls B" sentences count (not in a drawing, whose words are labels)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCall:
+    """A call drawn in a diagram, with the construct it was drawn in."""
+
+    call: DiagramCall
+    where: str
 
 
 def unknown_dependency(
@@ -39,7 +71,11 @@ def unknown_dependency(
     and a phrase of several words gets no did-you-mean.
     """
     phrase = len(dependency.split()) > _MAX_NAME_WORDS
-    close = [] if phrase and not strict else suggest(dependency, known)
+    pool = known
+    if len(known) > _MAX_SUGGESTION_POOL:
+        first = name_key(dependency)[:1]
+        pool = [name for name in known if name_key(name)[:1] == first]
+    close = [] if phrase and not strict else suggest(dependency, pool)
     hint = f"did you mean {' or '.join(repr(name) for name in close)}?" if close else None
     misspelt = any(
         SequenceMatcher(None, name_key(dependency), name_key(name)).ratio() >= _MISSPELLING
@@ -57,43 +93,119 @@ def unknown_dependency(
     )
 
 
-def resolve_dependencies(book: DraftBook, path: str) -> list[Diagnostic]:
-    """Turn every draft's written dependencies into module names."""
+def mention_index(book: DraftBook) -> MentionIndex:
+    """Every module's name and aliases, for finding them in prose."""
+    return build_index((draft.name, [draft.name, *draft.aliases]) for draft in book.in_order())
+
+
+def resolve_dependencies(
+    book: DraftBook,
+    path: str,
+    calls: Sequence[PlacedCall] = (),
+    statements: Sequence[LooseStatement] = (),
+) -> list[Diagnostic]:
+    """Turn every written dependency, drawn call and loose statement into a dependency.
+
+    Only dependencies between modules of the document are kept.
+    """
     drafts = book.in_order()
     names = [draft.name for draft in drafts]
-    patterns = [(draft.name, name_patterns(draft.name)) for draft in drafts]
+    index = mention_index(book)
     diagnostics: list[Diagnostic] = []
     for draft in drafts:
-        others = [(name, found) for name, found in patterns if name != draft.name]
         for ref in draft.dependency_refs:
             text = plain(ref.text).strip()
             if is_empty_value(text):
                 continue
-            target = book.get(text)
-            if target is draft:
-                if ref.kind is DependencyKind.EXPLICIT:
-                    diagnostics.append(_self_dependency(draft, ref.line, path))
+            if ref.kind is DependencyKind.PROSE:
+                _prose(book, draft, text, ref.line, ref.construct, index)
                 continue
-            matches = [target.name] if target else mentioned(text, others)
-            for name in matches:
-                _depend(draft, name, ref.line)
-            if matches or ref.kind is DependencyKind.PROSE:
+            target = book.get(text) or book.get(read_name(text).name)
+            matches = [target] if target else _mentioned(book, index, text)
+            if target is draft and ref.kind is DependencyKind.EXPLICIT:
+                diagnostics.append(_self_dependency(draft, ref.line, path))
+                continue
+            for match in matches:
+                if ref.kind is DependencyKind.DEPENDENTS:
+                    match.depend(draft.name, ref.line, ref.construct)
+                else:
+                    draft.depend(match.name, ref.line, ref.construct)
+            if matches or ref.kind in (DependencyKind.PROSE_NAME, DependencyKind.DEPENDENTS):
                 continue
             if ref.kind is DependencyKind.EXTERNAL or is_infrastructure(text):
-                draft.add_values("external_services", [text], ref.line)
+                draft.add_values("external_services", [text], ref.line, ref.construct)
             else:
                 diagnostics.append(
                     unknown_dependency(
                         draft.name, text, names, path=path, line=ref.line, strict=False
                     )
                 )
+    for placed in calls:
+        _diagram_call(book, placed)
+    for statement in statements:
+        _statement(book, statement, index)
     return diagnostics
 
 
-def _depend(draft: ModuleDraft, name: str, line: int) -> None:
-    if name not in draft.dependencies:
-        draft.dependencies.append(name)
-        draft.note_line("dependencies", line)
+def _mentioned(book: DraftBook, index: MentionIndex, text: str) -> list[ModuleDraft]:
+    found = [book.get(name) for name in index.find(text)]
+    return [draft for draft in found if draft is not None]
+
+
+def _prose(
+    book: DraftBook, draft: ModuleDraft, text: str, line: int, where: str, index: MentionIndex
+) -> None:
+    """A sentence in ``draft``'s own section: the section's module is the default subject."""
+    for relation in relations_in(text, index):
+        source = book.get(relation.source) if relation.source else draft
+        target = book.get(relation.target) if relation.target else draft
+        if source is not None and target is not None and source is not target:
+            source.depend(target.name, line, where.replace("line text", "sentence"))
+
+
+def _statement(book: DraftBook, statement: LooseStatement, index: MentionIndex) -> None:
+    """A line outside module sections: it must name both modules."""
+    found = arrow_relations(statement.text, index) if statement.arrows else []
+    if statement.verbs:
+        found += relations_in(statement.text, index)
+        for before, events in publications(plain(statement.text)):
+            named = index.find(before)
+            publisher = book.get(named[-1]) if named else None
+            if publisher is not None:
+                publisher.add_values("domain_events", events, statement.line, statement.where)
+    for relation in found:
+        if relation.source is None or relation.target is None:
+            continue
+        source, target = book.get(relation.source), book.get(relation.target)
+        if source is not None and target is not None and source is not target:
+            source.depend(target.name, statement.line, statement.where)
+
+
+def _diagram_call(book: DraftBook, placed: PlacedCall) -> None:
+    """A drawn call is a dependency; a request ``POST /orders`` is also the target's endpoint."""
+    source = _node(book, placed.call.source)
+    target = _node(book, placed.call.target)
+    if source is not None and target is not None and source is not target:
+        source.depend(target.name, placed.call.line, placed.where)
+    if source is not None and placed.call.text:
+        events = published_events(placed.call.text)
+        if events:
+            source.add_values("domain_events", events, placed.call.line, placed.where)
+    request = " ".join(plain(placed.call.text).split()[:2])
+    endpoint = parse_endpoint(request, require_method=True)
+    if target is not None and endpoint is not None and endpoint.path.startswith("/"):
+        target.add_endpoint(endpoint, placed.call.line, placed.where)
+
+
+def _node(book: DraftBook, spellings: tuple[str, ...]) -> ModuleDraft | None:
+    """The module a diagram node stands for, by its label (as a name) or its id."""
+    for spelling in spellings:
+        if not spelling:
+            continue
+        found = book.get(spelling) or book.get(read_name(spelling).name)
+        if found is not None:
+            return found
+    return None
 
 
 def _self_dependency(draft: ModuleDraft, line: int, path: str) -> Diagnostic:

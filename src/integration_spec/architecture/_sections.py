@@ -1,8 +1,22 @@
-"""Module headings: ``## Module: orders``, ``### Orders Service``, headings under ``## Services``.
+"""Module headings: what the heading tree says about which sections are modules.
 
-A heading made of layer words (Domain Layer, Infrastructure) or of words that describe the
-system (Overview, Service Communication) is never a module; an infrastructure product under
-a ``Services`` heading is skipped and reported.
+- ``## Module: orders``, ``### Module 1: RAG Studio``, ``## Bounded Context — Billing``
+  name a module anywhere (the prefix says so).
+- Under a heading that lists units (``## Services``, ``## Core Components``, ``## 核心模組``)
+  every sub-heading that reads as a name is a module: ``### 2.1 Workspace Service``,
+  ``### patients — Patient Registry`` (the name before the dash, the title after it),
+  ``### API Backend (chat.api)`` (``chat.api`` is an alias).
+- A layer (``### AI Agents Layer``) or a sub-heading that lists units itself groups the
+  modules below it; so does a unit heading with no text of its own whose sub-headings are
+  names. A group is not a module.
+- When some sub-headings of a list of units are numbered (``### 1. Presets``) and others
+  are not (``### How it works``), the numbered ones are the units and the others continue
+  the unit before them.
+- Elsewhere, ``### Orders Service`` (a name ending in a unit noun) is weaker evidence, and
+  any other heading that names a module already listed is that module's own section.
+
+A heading made of layer words (Domain Layer, Infrastructure) or of words that describe
+the system (Overview, How it works) is never a module.
 """
 
 from __future__ import annotations
@@ -12,164 +26,348 @@ from dataclasses import dataclass, field
 
 from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._attributes import AttributeReader
-from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate
+from integration_spec.architecture._candidates import ATTACH, EVIDENCE, INVENTORY, Candidate
 from integration_spec.architecture._drafts import ModuleDraft
+from integration_spec.architecture._meaning import (
+    is_about_something_else,
+    is_architecture_heading,
+    is_attribute_word,
+    is_build_order,
+    is_dependency_section,
+    is_generic,
+    is_inventory,
+    is_label_heading,
+    is_layer,
+    is_strong_inventory,
+    words,
+)
 from integration_spec.architecture._outline import Section
 from integration_spec.architecture._text import (
-    clean_name,
+    NameParts,
+    heading_number,
+    heading_text,
     is_infrastructure,
     looks_like_name,
     plain,
     read_label,
+    read_name,
 )
 from integration_spec.architecture.codes import ArchitectureCode, report
 from integration_spec.markdown.blocks import Paragraph
+from integration_spec.model.architecture import SkippedCandidate
 from integration_spec.model.diagnostics import Diagnostic
 from integration_spec.model.names import normalize_name
 
-_EXPLICIT = re.compile(r"^(?P<prefix>[^:：]{1,30}?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<name>.+)$")
-_SPLIT = re.compile(r"[\s/&,+]+")
+_EXPLICIT = re.compile(r"^(?P<prefix>[^:：—–]{1,30}?)\s*(?:[:：]|\s[-–—]\s)\s*(?P<name>.+)$")
+_TITLED = re.compile(r"^(?P<name>[^:：—–]{1,60}?)\s+[-–—]\s+(?P<title>.+)$")
 _SUFFIX_EXCLUDED = vocab.LAYER_WORDS - {"domain"}
-_SUFFIX_NOUNS = frozenset({"module", "service", "microservice"})
-"""Not ``context``: ``System Context`` (C4) or ``Security Context`` name no module."""
+_SUFFIX_NOUNS = frozenset(
+    {
+        "module",
+        "service",
+        "microservice",
+        "engine",
+        "worker",
+        "gateway",
+        "agent",
+        "processor",
+        "orchestrator",
+        "scheduler",
+        "server",
+    }
+)
+"""Nouns that end a unit's name (``Orders Service``, ``Pricing Engine``, ``Email Worker``).
+
+Not ``context``: ``System Context`` (C4) or ``Security Context`` name no module.
+"""
 _MAX_CHILD_WORDS = 4
+_GROUP_CHILDREN = 2
 
 
-def _words(title: str) -> list[str]:
-    return [normalize_name(word) for word in _SPLIT.split(title) if normalize_name(word)]
-
-
-def explicit_module_name(title: str) -> str | None:
-    """Read the name of ``Module: orders`` or ``Bounded Context — Billing``."""
-    match = _EXPLICIT.match(title)
-    if match is None or normalize_name(match.group("prefix")) not in vocab.EXPLICIT_PREFIXES:
+def explicit_module_name(title: str) -> NameParts | None:
+    """Read the name of ``Module: orders``, ``Module 1: RAG Studio`` or ``Context — Billing``."""
+    text = heading_text(title)
+    match = _EXPLICIT.match(text)
+    if match is None:
         return None
-    name = clean_name(match.group("name"))
-    return name if looks_like_name(name) else None
+    prefix = normalize_name(match.group("prefix")).rstrip("0123456789")
+    if prefix not in vocab.EXPLICIT_PREFIXES:
+        return None
+    parts = read_name(match.group("name"))
+    return parts if looks_like_name(parts.name) else None
 
 
-def suffix_module_name(title: str) -> str | None:
+def titled_name(title: str) -> NameParts:
+    """``patients — Patient Registry``: the name before the dash, the title as an alias."""
+    text = heading_text(title)
+    match = _TITLED.match(text)
+    if match is None:
+        return read_name(text)
+    name = read_name(match.group("name"))
+    title_part = read_name(match.group("title"))
+    aliases = [*name.aliases]
+    if looks_like_name(title_part.name):
+        aliases.append(title_part.name)
+    return NameParts(name.name, tuple(aliases))
+
+
+def suffix_module_name(title: str) -> NameParts | None:
     """Read ``Orders Service``, ``Billing Bounded Context`` or ``订单服务`` as a module name."""
-    name = clean_name(title)
-    words = _words(name)
-    bounded = words[-2:] == ["bounded", "context"]
-    if len(words) >= 2 and (words[-1] in _SUFFIX_NOUNS or bounded):
-        stem = words[:-2] if bounded else words[:-1]
+    parts = read_name(title)
+    name = parts.name
+    found = words(name)
+    bounded = found[-2:] == ["bounded", "context"]
+    if len(found) >= 2 and (found[-1] in _SUFFIX_NOUNS or bounded):
+        stem = found[:-2] if bounded else found[:-1]
         if stem and not all(
             word in _SUFFIX_EXCLUDED or word in vocab.GENERIC_WORDS for word in stem
         ):
-            return name if looks_like_name(name) else None
+            return parts if looks_like_name(name) else None
         return None
     squashed = normalize_name(name)
     if " " not in name and any(
         squashed.endswith(suffix) and len(squashed) > len(suffix)
         for suffix in vocab.CJK_MODULE_SUFFIXES
     ):
-        return name
+        return parts
     return None
 
 
 def is_collection(title: str) -> bool:
     """Tell whether a heading (``Modules``, ``Service Details``) introduces modules."""
-    words = _words(title)
-    if any(word in ("layer", "layers") for word in words):
-        return False
-    if any(word in vocab.COLLECTION_PLURALS for word in words):
-        return True
-    if any(word in vocab.COLLECTION_SINGULARS for word in words) and any(
-        word in vocab.COLLECTION_QUALIFIERS for word in words
-    ):
-        return True
-    return normalize_name(title) in vocab.CJK_COLLECTIONS
-
-
-def is_strong_collection(title: str) -> bool:
-    """Tell whether a collection says modules or contexts (infrastructure under it counts)."""
-    return any(word.startswith(("module", "context")) for word in _words(title)) or (
-        "模块" in title
-    )
+    return is_inventory(title)
 
 
 @dataclass(slots=True)
 class HeadingScan:
-    """The result of scanning the headings: candidates, module sections, collections."""
+    """The result of scanning the headings."""
 
     candidates: list[Candidate] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: list[SkippedCandidate] = field(default_factory=list)
     module_sections: list[Section] = field(default_factory=list)
-    collections: list[Section] = field(default_factory=list)
+    """Sections that are a module's own: their tables and lists describe that module."""
+    inventories: list[Section] = field(default_factory=list)
+    """Sections whose own tables, lists and trees list modules (inventory tier)."""
+    dependency_sections: list[Section] = field(default_factory=list)
 
 
 def scan_headings(root: Section, path: str) -> HeadingScan:
-    """Find module headings and the collection headings that introduce modules."""
+    """Find module headings and the sections that list modules."""
     scan = HeadingScan()
-    _visit(root, None, scan, path)
+    titles = [child for child in root.children if child.level == 1]
+    _visit(root, None, scan, path, document_title=titles[0] if len(titles) == 1 else None)
     return scan
 
 
-def _visit(section: Section, collection: Section | None, scan: HeadingScan, path: str) -> None:
-    for child in section.children:
+def _where(section: Section) -> str:
+    number = heading_number(section.heading.text) if section.heading else None
+    return f"heading {number} {section.title!r}" if number else f"heading {section.title!r}"
+
+
+def _visit(
+    section: Section,
+    inventory: Section | None,
+    scan: HeadingScan,
+    path: str,
+    *,
+    blocked: bool = False,
+    document_title: Section | None = None,
+) -> None:
+    """Classify ``section``'s sub-headings; ``inventory`` is the list of units they are in.
+
+    ``blocked``: an ancestor is about something else (deployment, UI, tests), so no heading
+    below it lists the system's units. The document's only level-1 heading is its title:
+    it names the document (``# Payment Service``, ``# 系统架构与模块边界``), not its units.
+    """
+    children = section.children
+    numbered = inventory is not None and sum(1 for child in children if _numbered(child)) >= 2
+    previous: SectionFiller | None = None
+    for child in children:
         title = child.title
-        if child.level == 1:
-            # The title names the document ("# Payment Service"), never one of its modules.
-            inner = child if is_collection(title) else None
-            if inner is not None:
-                scan.collections.append(child)
-            _visit(child, inner, scan, path)
+        if is_build_order(title):
             continue
-        name = explicit_module_name(title)
-        if name is not None:
-            _add(scan, child, name, INVENTORY, "the Module: headings", path)
+        explicit = explicit_module_name(child.heading.text if child.heading else "")
+        if explicit is not None:
+            if _is_group(child):
+                _group(scan, child, path)
+                continue
+            previous = _add(scan, child, explicit, INVENTORY, path, str(section.line))
             continue
-        name = suffix_module_name(title)
-        if name is not None:
-            if is_infrastructure(name) and not is_strong_collection(name):
-                _skip(scan, child, name, "an infrastructure component, not a module", path)
-            else:
-                _add(scan, child, name, EVIDENCE, "the module headings", path)
-            continue
-        if is_collection(title):
-            scan.collections.append(child)
-            _visit(child, child, scan, path)
-            continue
-        if collection is not None:
-            verdict = _child_verdict(child, collection)
-            if isinstance(verdict, str):
+        if inventory is None:
+            previous = None
+            if child is not document_title and not blocked and is_inventory(title):
+                scan.inventories.append(child)
+                _visit(child, child, scan, path)
+                continue
+            if child.level > 1 and _enumerated_unit(section, child):
                 _add(
-                    scan, child, verdict, EVIDENCE, f"the headings under {collection.title!r}", path
+                    scan,
+                    child,
+                    titled_name(child.heading.text if child.heading else ""),
+                    EVIDENCE,
+                    path,
+                    str(section.line),
                 )
                 continue
-            if isinstance(verdict, tuple):
-                _skip(scan, child, verdict[0], verdict[1], path)
-                continue
-        _visit(child, None, scan, path)
+            if child.level > 1:
+                suffix = suffix_module_name(title)
+                if suffix is not None:
+                    if is_infrastructure(suffix.name):
+                        _skip(
+                            scan,
+                            child,
+                            suffix.name,
+                            "an infrastructure component, not a module",
+                            path,
+                        )
+                    else:
+                        _add(scan, child, suffix, EVIDENCE, path, str(section.line))
+                    continue
+                _attach(scan, child, path)
+            if is_dependency_section(title):
+                scan.dependency_sections.append(child)
+            inner_blocked = blocked or (
+                child is not document_title and is_about_something_else(title)
+            )
+            _visit(child, None, scan, path, blocked=inner_blocked)
+            continue
+        if numbered and not _numbered(child) and previous is not None:
+            previous.more.append(child)
+            scan.module_sections.append(child)
+            continue
+        named = suffix_module_name(title)
+        if named is None and (is_layer(title) or is_inventory(title)):
+            _group(scan, child, path)
+            continue
+        raw = child.heading.text if child.heading else ""
+        parts = titled_name(raw)
+        verdict = None if is_label_heading(raw) else _child_verdict(parts.name, inventory)
+        if verdict is None:
+            if _is_group(child):
+                _group(scan, child, path)
+            else:
+                previous = None
+                _visit(child, inventory, scan, path)
+            continue
+        if verdict:
+            _skip(scan, child, parts.name, verdict, path)
+            previous = None
+            continue
+        if _is_group(child):
+            _group(scan, child, path)
+            continue
+        previous = _add(scan, child, parts, INVENTORY, path, str(section.line))
 
 
-def _child_verdict(child: Section, collection: Section) -> str | tuple[str, str] | None:
-    """Return a module name, a (name, reason) to report as skipped, or ``None`` to ignore."""
-    name = clean_name(child.heading.text if child.heading else "")
-    words = _words(name)
-    if not words or any(word in vocab.GENERIC_WORDS for word in words):
+def _enumerated_unit(parent: Section, child: Section) -> bool:
+    """Numbered names under a heading about the architecture are its parts.
+
+    ``## Architecture`` > ``### 1. API Gateway``, ``### 2. Pricing`` is weaker evidence, for
+    documents without a list of units. The document's title is no such heading: its
+    numbered sections are the document's chapters.
+    """
+    if parent.heading is None or parent.level < 2 or not _numbered(child):
+        return False
+    if not is_architecture_heading(parent.title):
+        return False
+    named = [sibling for sibling in parent.children if _numbered(sibling) and _names_unit(sibling)]
+    return len(named) >= _GROUP_CHILDREN and child in named
+
+
+def _names_unit(section: Section) -> bool:
+    raw = section.heading.text if section.heading else ""
+    name = titled_name(raw).name
+    return (
+        not is_label_heading(raw)
+        and not is_generic(name)
+        and not is_attribute_word(name)
+        and not is_layer(raw)
+        and looks_like_name(name)
+        and len(words(name)) <= _MAX_CHILD_WORDS
+        and not is_infrastructure(name)
+    )
+
+
+def _numbered(section: Section) -> bool:
+    return section.heading is not None and heading_number(section.heading.text) is not None
+
+
+def _is_group(section: Section) -> bool:
+    """A unit heading with no text of its own whose sub-headings are names groups them."""
+    if section.blocks or len(section.children) < _GROUP_CHILDREN:
+        return False
+    names = [
+        child
+        for child in section.children
+        if child.heading is not None
+        and not is_label_heading(child.heading.text)
+        and not is_generic(titled_name(child.heading.text).name)
+        and looks_like_name(child.title)
+    ]
+    return len(names) >= _GROUP_CHILDREN
+
+
+def _group(scan: HeadingScan, section: Section, path: str) -> None:
+    """A layer or a sub-list of units: its own lists and tables and its sub-headings count."""
+    scan.inventories.append(section)
+    _visit(section, section, scan, path)
+
+
+def _child_verdict(name: str, inventory: Section) -> str | None:
+    """``""`` for a module name, a reason to report it as skipped, ``None`` to ignore it."""
+    if is_generic(name):
         return None
-    if all(word in vocab.LAYER_WORDS for word in words):
-        return None
-    if len(words) > _MAX_CHILD_WORDS or not looks_like_name(name):
-        return (name, "a heading, not a module name")
-    if is_infrastructure(name) and not is_strong_collection(collection.title):
-        return (name, "an infrastructure component, not a module")
-    return name
+    if len(words(name)) > _MAX_CHILD_WORDS or not looks_like_name(name):
+        return "a heading, not a module name"
+    if is_infrastructure(name) and not is_strong_inventory(inventory.title):
+        return "an infrastructure component, not a module"
+    return ""
 
 
-def _add(scan: HeadingScan, section: Section, name: str, tier: int, where: str, path: str) -> None:
+def _add(
+    scan: HeadingScan, section: Section, parts: NameParts, tier: int, path: str, siblings: str
+) -> SectionFiller:
     scan.module_sections.append(section)
+    where = _where(section)
+    filler = SectionFiller(section, path, where)
+    explicit = explicit_module_name(section.heading.text if section.heading else "")
     scan.candidates.append(
         Candidate(
-            name=name,
+            name=parts.name,
+            aliases=parts.aliases,
             line=section.line,
             tier=tier,
-            group="headings" if tier == EVIDENCE else "explicit",
+            group="explicit" if explicit else f"headings:{siblings}",
+            source="the headings",
             where=where,
-            fill=SectionFiller(section, path),
+            fill=filler,
+        )
+    )
+    return filler
+
+
+def _attach(scan: HeadingScan, section: Section, path: str) -> None:
+    """Any other heading that reads as a name may be the own section of a listed module."""
+    if section.heading is None:
+        return
+    parts = titled_name(section.heading.text)
+    if (
+        is_label_heading(section.heading.text)
+        or is_generic(parts.name)
+        or not looks_like_name(parts.name)
+    ):
+        return
+    scan.candidates.append(
+        Candidate(
+            name=parts.name,
+            aliases=parts.aliases,
+            line=section.line,
+            tier=ATTACH,
+            group="sections",
+            source="the headings",
+            where=_where(section),
+            fill=SectionFiller(section, path, _where(section)),
         )
     )
 
@@ -183,22 +381,31 @@ def _skip(scan: HeadingScan, section: Section, name: str, reason: str, path: str
             line=section.line,
         )
     )
+    scan.skipped.append(
+        SkippedCandidate(name=name, line=section.line, construct=_where(section), reason=reason)
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SectionFiller:
     """Reads a module's own section into its draft (a callable, so a candidate can carry it)."""
 
     section: Section
     path: str
+    where: str
+    more: list[Section] = field(default_factory=list)
+    """Sibling sections that continue this one (``### How it works`` after ``### 1. X``)."""
 
     def __call__(self, draft: ModuleDraft) -> None:
-        reader = AttributeReader(draft)
+        reader = AttributeReader(draft, self.where)
         for block in self.section.blocks:
             if isinstance(block, Paragraph):
                 first_line = block.text.split("\n", 1)[0]
                 if read_label(first_line) is None:
-                    draft.set_responsibility(plain(block.text), block.line)
+                    draft.set_responsibility(plain(block.text), block.line, self.where)
                 break
-        for section in self.section.walk():
-            reader.read_blocks(section.blocks)
+        for part in (self.section, *self.more):
+            reader.read_blocks(part.blocks)
+            for section in part.walk():
+                if section is not part:
+                    reader.read_section(section.title, section.line, section.blocks)

@@ -1,14 +1,15 @@
-"""Reading one cell, heading or line: markup removal, labels, names, endpoints, mentions.
+"""Reading one cell, heading or line: markup removal, labels, names, aliases, endpoints.
 
 Every function here looks at a single short piece of text that the block parser already
-isolated; none of them sees the document's structure.
+isolated; none of them sees the document's structure. Every regular expression is linear
+in the length of its input (no nested quantifiers over the same characters).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.model.architecture import Endpoint
@@ -17,12 +18,15 @@ from integration_spec.model.names import normalize_name
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|~~)")
-_NUMBERING = re.compile(r"^\s*(?:\d{1,4}(?:\.\d{1,4})*[.)]?|[ivx]{1,5}[.)])\s+", re.IGNORECASE)
-_TRAILING_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d{1,4}(?:\.\d{1,4}){0,5}[.)]?|[ivx]{1,5}[.)]|[a-z][.)])\s+", re.IGNORECASE
+)
+_HEADING_NUMBER = re.compile(r"^\s*(\d{1,4}(?:\.\d{1,4}){0,5})[.)]?\s")
+_TRAILING_PARENTHETICAL = re.compile(r"\s*[(（]([^()（）]{0,80})[)）]\s*$")
 _REPLICAS = re.compile(r"\s*[×x]\s*(?:\d{1,4}|n)\s*$", re.IGNORECASE)
+_PORT = re.compile(r"\s+:\d{2,5}$")
 _METHOD = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY|WS)\s+(\S+)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d{1,6}")
-_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.;。；!?]")
 _DEPENDS = re.compile(
     r"depends\s+(?:on|upon)|depend\s+on|reli(?:es|ed)\s+on|rely\s+on"
@@ -35,7 +39,9 @@ _MAX_LABEL_WORDS = 4
 _PLAIN_LABEL = re.compile(r"^([^:：]{1,40})[:：](.*)$")
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
-_EMPTY_VALUES = frozenset({"", "none", "na", "nothing", "tbd", "todo", "无"})
+_MAX_ALIAS_WORDS = 4
+_EMPTY_VALUES = frozenset({"", "none", "na", "nothing", "tbd", "todo", "无", "nenhum", "ninguno"})
+_CJK_START = 0x2E80
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,15 @@ class Label:
         return normalize_name(self.label)
 
 
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A unit's name as meant, and the other spellings the same text gives it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Remove inline markdown: links keep their text, emphasis and code marks go."""
     text = _LINK.sub(r"\1", text)
@@ -64,39 +79,130 @@ def strip_symbols(text: str) -> str:
     start, end = 0, len(text)
     while start < end and not _is_word_char(text[start]):
         start += 1
-    while end > start and not _is_word_char(text[end - 1]) and text[end - 1] not in ")）":
+    while end > start and not _is_word_char(text[end - 1]) and text[end - 1] not in ")）/":
         end -= 1
     return text[start:end]
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "([（{/_@"
+    return char.isalnum() or char in "([（{/_@."
 
 
+@lru_cache(maxsize=8192)
 def heading_text(text: str) -> str:
     """Reduce a heading to its words: markup, numbering and decoration removed."""
     return strip_symbols(_NUMBERING.sub("", strip_symbols(plain(text))))
 
 
-def clean_name(text: str) -> str:
-    """Read a module name as meant: ``**Request Service × 2**`` -> ``Request Service``.
+def heading_number(text: str) -> str | None:
+    """The section number a heading starts with (``3.2`` of ``3.2 Orders``), if any."""
+    match = _HEADING_NUMBER.match(strip_symbols(plain(text)) + " ")
+    return match.group(1) if match else None
 
-    Drops markup, numbering, emoji, a trailing ``(port 3000)`` and a replica count.
+
+@lru_cache(maxsize=8192)
+def read_name(text: str) -> NameParts:
+    """Read a unit's name as meant, with the other spellings the text gives it.
+
+    ``**Request Service × 2**`` is ``Request Service``; ``Identity & Access (IAM)`` is
+    ``Identity & Access`` also called ``IAM``; ``API Backend (chat.api)`` is also
+    ``chat.api``; ``THE RULE ENGINE`` is ``RULE ENGINE``; ``Heuristics Engine
+    Architecture`` is ``Heuristics Engine``. Markup, numbering, emoji, ports
+    (``(port 3000)``, ``:3001``) and replica counts are dropped.
     """
-    name = heading_text(text)
+    written = heading_text(text)
+    name = written
+    aliases: list[str] = []
     for _ in range(3):
-        shorter = _TRAILING_PARENTHETICAL.sub("", name)
-        shorter = _REPLICAS.sub("", shorter).strip()
+        shorter = _REPLICAS.sub("", _PORT.sub("", name)).strip()
+        match = _TRAILING_PARENTHETICAL.search(shorter)
+        if match is not None and match.start() > 0:
+            inner = match.group(1).strip()
+            if _is_alias(inner):
+                aliases.append(inner)
+            shorter = shorter[: match.start()].strip()
         if not shorter or shorter == name:
             break
         name = shorter
     name = name.strip(" :：-–—\"'")
-    return name
+    words = name.split()
+    if len(words) > 1 and normalize_name(words[0]) in vocab.ARTICLES:
+        name = " ".join(words[1:])
+        words = words[1:]
+    if len(words) > 1 and normalize_name(words[-1]) in vocab.NAME_DECORATIONS:
+        name = " ".join(words[:-1])
+    for decoration in vocab.CJK_NAME_DECORATIONS:
+        if name.endswith(decoration) and len(name) > len(decoration):
+            name = name[: -len(decoration)].strip()
+    if written != name and looks_like_name(written):
+        aliases.append(written)
+    return NameParts(name, _unique_aliases(name, aliases))
+
+
+def _is_alias(inner: str) -> bool:
+    """A parenthetical that is another name (``IAM``, ``chat.api``), not a remark.
+
+    Remarks have commas (``IDE, VS Code...``), numbers (``port 3000``, ``5008``) or many
+    words; a name has none of these.
+    """
+    words = inner.split()
+    if not words or len(words) > _MAX_ALIAS_WORDS or "," in inner or "，" in inner:
+        return False
+    if any(any(char.isdigit() for char in word) for word in words):
+        return False
+    return looks_like_name(inner) and normalize_name(words[0]) not in ("port", "eg", "ex", "ie")
+
+
+def _unique_aliases(name: str, aliases: list[str]) -> tuple[str, ...]:
+    seen = {normalize_name(name)}
+    kept: list[str] = []
+    for alias in aliases:
+        key = normalize_name(alias)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return tuple(kept)
+
+
+def clean_name(text: str) -> str:
+    """Read a module name as meant: ``**Request Service × 2**`` -> ``Request Service``."""
+    return read_name(text).name
 
 
 def words_of(text: str) -> list[str]:
-    """Split ``text`` into lower-case words, camel case too: ``ExecutionAuthority`` -> 2."""
-    return [word.lower() for word in _WORDS.findall(text)]
+    """Split ``text`` into lower-case words, camel case too: ``ExecutionAuthority`` -> 2.
+
+    Letters of any script count; a change between a CJK script and another starts a new
+    word (``API网关`` -> ``api``, ``网关``), as does a lower-to-upper change in case.
+    """
+    words: list[str] = []
+    current: list[str] = []
+    previous = ""
+    for index, char in enumerate(text):
+        if not char.isalnum():
+            if current:
+                words.append("".join(current).lower())
+                current = []
+            previous = ""
+            continue
+        if current and _starts_word(previous, char, text[index + 1 : index + 2]):
+            words.append("".join(current).lower())
+            current = []
+        current.append(char)
+        previous = char
+    if current:
+        words.append("".join(current).lower())
+    return words
+
+
+def _starts_word(previous: str, char: str, following: str) -> bool:
+    if (ord(previous) >= _CJK_START) != (ord(char) >= _CJK_START):
+        return True
+    if previous.isdigit() != char.isdigit():
+        return True
+    if previous.islower() and char.isupper():
+        return True
+    return previous.isupper() and char.isupper() and following.islower()
 
 
 def looks_like_name(name: str) -> bool:
@@ -110,11 +216,12 @@ def looks_like_name(name: str) -> bool:
 
 def is_infrastructure(name: str) -> bool:
     """Whether ``name`` names an infrastructure product (PostgreSQL, Redis, a load balancer)."""
-    if normalize_name(name) in vocab.INFRASTRUCTURE_PHRASES:
+    squashed = normalize_name(name)
+    if squashed in vocab.INFRASTRUCTURE_PHRASES:
         return True
     tokens = [normalize_name(token) for token in re.split(r"[\s/+&,()\-]+", name)]
     return any(token in vocab.INFRASTRUCTURE for token in tokens) or any(
-        phrase in normalize_name(name) for phrase in vocab.INFRASTRUCTURE_PHRASES
+        phrase in squashed for phrase in vocab.INFRASTRUCTURE_PHRASES
     )
 
 
@@ -212,26 +319,3 @@ def dependency_phrases(line: str) -> list[str]:
         stop = _SENTENCE_END.search(rest)
         found.append(rest[: stop.start()] if stop else rest)
     return found
-
-
-def _name_pattern(name: str) -> re.Pattern[str] | None:
-    words = [re.escape(word) for word in words_of(name)]
-    if not words:
-        return None
-    body = r"[\s_\-]*".join(words)
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-def name_patterns(name: str) -> list[re.Pattern[str]]:
-    """Patterns that find ``name`` in prose, also without its ``Service``/``Module`` word."""
-    forms = [name]
-    words = name.split()
-    if len(words) > 1 and normalize_name(words[-1]) in vocab.MODULE_NOUNS:
-        forms.append(" ".join(words[:-1]))
-    patterns = [_name_pattern(form) for form in forms]
-    return [pattern for pattern in patterns if pattern is not None]
-
-
-def mentioned(text: str, names: Iterable[tuple[str, list[re.Pattern[str]]]]) -> list[str]:
-    """Names (with their patterns from :func:`name_patterns`) that ``text`` mentions."""
-    return [name for name, patterns in names if any(p.search(text) for p in patterns)]

@@ -30,6 +30,9 @@ class ArchitectureCode(StrEnum):
     TABLE_SKIPPED = "AX015"
     CONFLICT = "AX016"
     NOT_IN_BUILD_ORDER = "AX017"
+    COLUMNS_SKIPPED = "AX018"
+    OVERRIDDEN = "AX019"
+    TODO_LEFT = "AX020"
 
 
 CODE_TABLE: dict[ArchitectureCode, tuple[Severity, str]] = {
@@ -63,7 +66,8 @@ CODE_TABLE: dict[ArchitectureCode, tuple[Severity, str]] = {
     ),
     ArchitectureCode.RAGGED_ROW: (
         Severity.ERROR,
-        "a module-table row has more or fewer cells than the header",
+        "a module-table row has more cells than the header (their text is lost); "
+        "a warning when it has fewer (they read as empty)",
     ),
     ArchitectureCode.ITEM_SKIPPED: (
         Severity.INFO,
@@ -98,6 +102,18 @@ CODE_TABLE: dict[ArchitectureCode, tuple[Severity, str]] = {
         Severity.INFO,
         "the document has a build order that leaves a module out",
     ),
+    ArchitectureCode.COLUMNS_SKIPPED: (
+        Severity.INFO,
+        "columns of a module table that no module field takes (an owning team, a status)",
+    ),
+    ArchitectureCode.OVERRIDDEN: (
+        Severity.INFO,
+        "an architecture.yaml beside the markdown document is read instead of it",
+    ),
+    ArchitectureCode.TODO_LEFT: (
+        Severity.WARNING,
+        "architecture.yaml still holds a TODO marker that 'init architecture' wrote",
+    ),
 }
 """Default severity and one-line meaning of every code."""
 
@@ -120,3 +136,12 @@ def report(
         line=line,
         hint=hint,
     )
+
+
+def ragged_severity(written: int, width: int) -> Severity | None:
+    """How bad a ragged table row is.
+
+    Cells beyond the header are lost (the code's default, an error); missing cells are read
+    as empty, so a short row is only a warning.
+    """
+    return None if written > width else Severity.WARNING

@@ -1,96 +1,341 @@
 """The tolerant reader of architecture documents written in markdown.
 
-It reads the hexagonal layout (``## Module Inventory`` table, ``## Build Order``,
-``## Module: <name>`` sections) and the variants real documents use: module tables with a
-``Service``/``Context``/``Component`` column, one heading per service, module lists. It
-never invents a module: layer names, UI pages and infrastructure are not modules unless the
-document's module table says so. What it skips it reports (codes in
-:mod:`integration_spec.architecture.codes`).
+It reads modules from the document's structure, never from its phrasing: the sections
+whose heading means a set of units (``Modules``, ``Services``, ``Bounded Contexts``,
+``Core Components``, ``Módulos``, ``核心模組``), their tables (by what each column's
+header means), their sub-headings, list items and source trees; ``Module: <name>``
+headings and module tables anywhere; and, in a document with none of these, weaker
+evidence (``Service`` tables, ``Orders Service`` headings). Dependencies come from any
+column, label or sentence that means "depends on / uses / calls / upstream" and from
+the arrows of Mermaid diagrams; build phases from ``Phase``/``Wave``/``Stage`` lists
+and tables. Every fact keeps its evidence (line and construct), and what the reader
+skips it reports (codes in :mod:`integration_spec.architecture.codes`). It never
+invents a module: layers, UI pages and infrastructure are not modules unless the
+document's module list says so.
 """
 
 from __future__ import annotations
 
-from integration_spec.architecture._build_order import BuildEntry, is_build_order, read_build_order
-from integration_spec.architecture._candidates import Candidate, assemble
-from integration_spec.architecture._drafts import DraftBook
-from integration_spec.architecture._lists import module_lists
-from integration_spec.architecture._outline import Section, build_outline, document_title
-from integration_spec.architecture._resolve import check_graph, resolve_dependencies
-from integration_spec.architecture._sections import scan_headings
-from integration_spec.architecture._tables import classify_table, table_candidates
-from integration_spec.architecture.codes import ArchitectureCode, report
-from integration_spec.markdown.blocks import Table, parse_blocks
-from integration_spec.model.architecture import Architecture
-from integration_spec.model.diagnostics import Diagnostic
-from integration_spec.model.names import suggest
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-__all__ = ["read_markdown_architecture"]
+from integration_spec.architecture._build_order import BuildEntry, read_build_order
+from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
+from integration_spec.architecture._drafts import DraftBook, ModuleDraft
+from integration_spec.architecture._lists import (
+    ListSource,
+    labelled_lists,
+    paragraph_candidates,
+    read_list,
+)
+from integration_spec.architecture._meaning import (
+    is_build_order,
+    is_generic,
+    is_inventory,
+    is_strong_inventory,
+    names_units,
+)
+from integration_spec.architecture._mermaid import diagram_calls, grouped_nodes, is_mermaid
+from integration_spec.architecture._outline import Section, build_outline, document_title
+from integration_spec.architecture._resolve import (
+    LooseStatement,
+    PlacedCall,
+    check_graph,
+    resolve_dependencies,
+)
+from integration_spec.architecture._sections import HeadingScan, scan_headings
+from integration_spec.architecture._tables import (
+    EndpointClaim,
+    EventClaim,
+    classify_table,
+    endpoint_claims,
+    event_claims,
+    relation_rows,
+    table_candidates,
+)
+from integration_spec.architecture._text import (
+    is_infrastructure,
+    looks_like_name,
+    read_label,
+    read_name,
+)
+from integration_spec.architecture._trees import looks_like_tree, tree_modules
+from integration_spec.architecture.codes import ArchitectureCode, report
+from integration_spec.markdown.blocks import (
+    Block,
+    Fence,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    parse_blocks,
+)
+from integration_spec.model.architecture import Architecture, Module, SkippedCandidate
+from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.model.names import name_key, suggest
+
+__all__ = ["INIT_HINT", "read_markdown_architecture"]
+
+INIT_HINT = (
+    "run 'integration-spec init architecture' to write architecture.yaml from what was "
+    "found, then complete it; architecture.yaml is read instead of this document"
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    """Everything the walk over the sections collects besides the heading candidates."""
+
+    candidates: list[Candidate]
+    diagnostics: list[Diagnostic]
+    skipped: list[SkippedCandidate]
+    claims: list[EventClaim]
+    endpoints: list[EndpointClaim]
+    relations: list[LooseStatement]
+    calls: list[PlacedCall]
+    statements: list[LooseStatement]
+    tables: int = 0
 
 
 def read_markdown_architecture(text: str, path: str) -> Architecture:
     """Read an architecture document; problems and skipped parts are in ``diagnostics``."""
-    root = build_outline(parse_blocks(text))
-    headings = scan_headings(root, path)
-    excluded = {id(section) for section in headings.module_sections}
-    diagnostics = list(headings.diagnostics)
-    candidates = list(headings.candidates)
+    blocks = parse_blocks(text)
+    root = build_outline(blocks)
+    title = document_title(root)
+    scan = scan_headings(root, path)
+    found = _Found(
+        list(scan.candidates), list(scan.diagnostics), list(scan.skipped), [], [], [], [], []
+    )
+    _walk_sections(root, scan, found, path, title)
+    for source in labelled_lists(root, {id(section) for section in scan.module_sections}):
+        _add_list(found, source, path)
 
-    found, skipped = _table_candidates(root, excluded, path)
-    candidates += found
-    diagnostics += skipped
-    found, skipped = module_lists(root, headings.collections, excluded, path)
-    candidates += found
-    diagnostics += skipped
-
-    book, merged = assemble(candidates, path)
-    diagnostics += merged
+    assembly = assemble(found.candidates, path)
+    book = assembly.book
+    diagnostics = found.diagnostics + assembly.diagnostics
+    skipped = found.skipped + assembly.skipped
     entries, ragged = read_build_order(root, path)
     diagnostics += ragged + _apply_build_order(book, entries, path)
-    diagnostics += resolve_dependencies(book, path)
+    diagnostics += resolve_dependencies(
+        book, path, found.calls, [*found.relations, *found.statements]
+    )
+    _apply_claims(book, found)
     diagnostics += _skipped_labels(book, path)
 
-    modules = tuple(draft.freeze() for draft in book.in_order())
+    modules = _freeze(book)
     diagnostics += check_graph(modules, path)
     if not modules:
-        diagnostics.append(
-            report(
-                ArchitectureCode.NO_MODULES,
-                "no modules found: the document has no module table, no module headings "
-                "and no module list",
-                path=path,
-                line=None,
-                hint="list the modules in a table '| Module | Responsibility | Dependencies |' "
-                "or in '## Module: <name>' sections, or write architecture.yaml",
-            )
-        )
+        diagnostics.append(_no_modules(path, blocks, found, skipped))
     diagnostics.sort(key=lambda diagnostic: diagnostic.line or 0)
     return Architecture(
-        title=document_title(root), path=path, modules=modules, diagnostics=tuple(diagnostics)
+        title=title,
+        path=path,
+        modules=modules,
+        skipped=tuple(sorted(skipped, key=lambda item: item.line)),
+        diagnostics=tuple(diagnostics),
     )
 
 
-def _table_candidates(
-    root: Section, excluded: set[int], path: str
-) -> tuple[list[Candidate], list[Diagnostic]]:
-    """Rows of module tables outside module sections and the build order."""
-    candidates: list[Candidate] = []
-    diagnostics: list[Diagnostic] = []
-    stack = [root]
+def _sections(root: Section, scan_module_ids: set[int]) -> Iterator[tuple[Section, bool]]:
+    """Every section with whether it is (inside) a module's own section."""
+    stack: list[tuple[Section, bool]] = [(root, False)]
     while stack:
-        section = stack.pop()
-        if id(section) in excluded or (section.heading and is_build_order(section.title)):
-            continue
-        stack.extend(reversed(section.children))
+        section, inside = stack.pop()
+        inside = inside or id(section) in scan_module_ids
+        yield section, inside
+        stack.extend((child, inside) for child in reversed(section.children))
+
+
+def _walk_sections(
+    root: Section, scan_result: HeadingScan, found: _Found, path: str, title: str
+) -> None:
+    modules = {id(section) for section in scan_result.module_sections}
+    inventories = {id(section) for section in scan_result.inventories}
+    dependencies = {id(section) for section in scan_result.dependency_sections}
+    for section, inside_module in _sections(root, modules):
+        if section.heading is not None and is_build_order(section.title):
+            continue  # its tables and lists name modules to order, read by _build_order
+        in_inventory = id(section) in inventories
+        in_dependencies = id(section) in dependencies
+        heading = section.title or title or "the document"
+        if in_inventory and not inside_module:
+            strong = is_strong_inventory(heading)
+            found.candidates += paragraph_candidates(
+                list(section.blocks), heading, INVENTORY, strong
+            )
+        previous: Block | None = None
         for block in section.blocks:
-            if not isinstance(block, Table):
+            before, previous = previous, block
+            if isinstance(block, Table):
+                found.tables += 1
+            if isinstance(block, Fence):
+                _read_fence(found, block, heading, in_inventory, inside_module, in_dependencies)
                 continue
-            module_table, skipped = classify_table(block, path)
-            diagnostics += skipped
-            if module_table is not None:
-                found, row_diagnostics = table_candidates(module_table, path)
-                candidates += found
-                diagnostics += row_diagnostics
-    return candidates, diagnostics
+            if inside_module:
+                continue
+            if isinstance(block, Table):
+                _read_table(found, block, path, heading, in_inventory)
+            elif isinstance(block, ListBlock) and in_inventory and _lists_units(before):
+                strong = is_strong_inventory(heading)
+                _add_list(found, ListSource(block, INVENTORY, strong, heading), path)
+
+            if isinstance(block, Paragraph | ListBlock):
+                _statements(found, block, heading, arrows=in_dependencies)
+
+
+def _read_fence(
+    found: _Found,
+    fence: Fence,
+    heading: str,
+    in_inventory: bool,
+    inside_module: bool,
+    in_dependencies: bool,
+) -> None:
+    if is_mermaid(fence.info, fence.content):
+        for call in diagram_calls(fence.content, fence.line + 1):
+            where = f"mermaid {call.kind} under {heading!r}, line {call.line}"
+            found.calls.append(PlacedCall(call, where))
+        if not inside_module:
+            _diagram_units(found, fence, heading, in_inventory)
+        return
+    if in_dependencies:
+        for offset, line in enumerate(fence.content.split("\n")):
+            found.statements.append(
+                LooseStatement(
+                    line, fence.line + 1 + offset, f"dependencies under {heading!r}", True
+                )
+            )
+        return
+    if not looks_like_tree(fence.content):
+        for offset, line in enumerate(fence.content.split("\n")):
+            if _has_arrow(line):
+                found.statements.append(
+                    LooseStatement(
+                        line,
+                        fence.line + 1 + offset,
+                        f"diagram under {heading!r}",
+                        True,
+                        verbs=False,
+                    )
+                )
+        return
+    if inside_module:
+        return
+    tier = INVENTORY if in_inventory else EVIDENCE
+    for entry in tree_modules(fence.content, fence.line + 1):
+        parts = read_name(entry.name)
+        where = f"source tree under {heading!r}, folder {entry.folder}{entry.name}/"
+        found.candidates.append(
+            Candidate(
+                name=parts.name,
+                aliases=parts.aliases,
+                line=entry.line,
+                tier=tier,
+                group=f"tree:{fence.line}",
+                source=f"the source tree under {heading!r} (line {fence.line})",
+                where=where,
+                fill=_TreeFiller(entry.description, entry.line, where),
+            )
+        )
+
+
+def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
+    """Nodes a diagram draws inside a subgraph that means units (``subgraph Services``)."""
+    for node in grouped_nodes(fence.content, fence.line + 1):
+        if not is_inventory(node.group):
+            continue
+        parts = read_name(node.label)
+        if (
+            is_generic(parts.name)
+            or not looks_like_name(parts.name)
+            or (is_infrastructure(parts.name) and not is_strong_inventory(node.group))
+        ):
+            continue
+        found.candidates.append(
+            Candidate(
+                name=parts.name,
+                aliases=parts.aliases,
+                line=node.line,
+                tier=INVENTORY if in_inventory else EVIDENCE,
+                group=f"diagram:{fence.line}",
+                source=f"the diagram under {heading!r} (line {fence.line})",
+                where=f"mermaid subgraph {node.group!r} under {heading!r}, line {node.line}",
+                fill=_no_fill,
+            )
+        )
+
+
+def _no_fill(draft: ModuleDraft) -> None:
+    """A diagram node says nothing about its module beyond its name."""
+
+
+@dataclass(frozen=True, slots=True)
+class _TreeFiller:
+    description: str
+    line: int
+    where: str
+
+    def __call__(self, draft: ModuleDraft) -> None:
+        draft.set_responsibility(self.description, self.line, self.where)
+
+
+def _read_table(found: _Found, table: Table, path: str, heading: str, in_inventory: bool) -> None:
+    module_table, skipped = classify_table(table, path, title=heading, in_inventory=in_inventory)
+    found.diagnostics += skipped
+    if module_table is None:
+        found.claims += event_claims(table, heading)
+        found.endpoints += endpoint_claims(table, heading)
+        found.relations += relation_rows(table, heading)
+        return
+    candidates, row_diagnostics, skipped_rows = table_candidates(module_table, path)
+    found.candidates += candidates
+    found.diagnostics += row_diagnostics
+    found.skipped += skipped_rows
+
+
+def _add_list(found: _Found, source: ListSource, path: str) -> None:
+    candidates, diagnostics, skipped = read_list(source, path)
+    found.candidates += candidates
+    found.diagnostics += diagnostics
+    found.skipped += skipped
+
+
+_ARROWS = ("->", "→", "⟶", "=>", "⇒")
+
+
+def _has_arrow(line: str) -> bool:
+    return any(arrow in line for arrow in _ARROWS)
+
+
+def _lists_units(before: Block | None) -> bool:
+    """Whether a list may name modules, judging by the bare label above it.
+
+    A list under ``**Responsibilities:**`` or ``Key Files:`` lists what the label says;
+    only a label that announces units (``Planned modules:``) makes it a module list.
+    """
+    if not isinstance(before, Paragraph):
+        return True
+    label = read_label(before.text.rsplit("\n", 1)[-1])
+    if label is None or label.value:
+        return True
+    return names_units(label.label)
+
+
+def _statements(found: _Found, block: Block, heading: str, *, arrows: bool) -> None:
+    """Lines outside module sections that may state dependencies between two modules.
+
+    Sentences count anywhere (both modules must be named: "Orders calls Payments");
+    ``A -> B`` arrows only in a dependency section, where they mean dependencies.
+    """
+    where = f"{'dependencies' if arrows else 'sentence'} under {heading!r}"
+    if isinstance(block, Paragraph):
+        for offset, line in enumerate(block.text.split("\n")):
+            found.statements.append(LooseStatement(line, block.line + offset, where, arrows))
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            for inner in item.blocks:
+                if isinstance(inner, Paragraph | ListBlock):
+                    _statements(found, inner, heading, arrows=arrows)
 
 
 def _apply_build_order(book: DraftBook, entries: list[BuildEntry], path: str) -> list[Diagnostic]:
@@ -98,7 +343,15 @@ def _apply_build_order(book: DraftBook, entries: list[BuildEntry], path: str) ->
     diagnostics: list[Diagnostic] = []
     known = [draft.name for draft in book.in_order()]
     placed: set[str] = set()
+    stated = [entry for entry in entries if entry.stated]
+    implicit_known = {
+        entry.construct.rsplit(",", 1)[0]
+        for entry in entries
+        if not entry.stated and book.get(entry.name) is not None
+    }
     for entry in entries:
+        if not entry.stated and entry.construct.rsplit(",", 1)[0] not in implicit_known:
+            continue
         draft = book.get(entry.name)
         if draft is None:
             close = suggest(entry.name, known)
@@ -109,25 +362,24 @@ def _apply_build_order(book: DraftBook, entries: list[BuildEntry], path: str) ->
                     path=path,
                     line=entry.line,
                     hint=f"did you mean {' or '.join(map(repr, close))}?" if close else None,
+                    severity=None if entry.stated else Severity.INFO,
                 )
             )
             continue
         placed.add(draft.name)
-        if draft.phase is None:
-            draft.phase = entry.phase
-            draft.note_line("phase", entry.line)
-        elif draft.phase != entry.phase:
+        earlier = draft.phase
+        if not draft.set_phase(entry.phase, entry.line, entry.construct):
             diagnostics.append(
                 report(
                     ArchitectureCode.CONFLICT,
                     f"build order puts {draft.name!r} in phase {entry.phase}, but line "
-                    f"{draft.lines.get('phase', draft.line)} says phase {draft.phase}",
+                    f"{draft.lines.get('phase', draft.line)} says phase {earlier}",
                     path=path,
                     line=entry.line,
                 )
             )
-    if entries:
-        first = min(entry.line for entry in entries)
+    if stated:
+        first = min(entry.line for entry in stated)
         for draft in book.in_order():
             if draft.name not in placed and draft.phase is None:
                 diagnostics.append(
@@ -139,6 +391,18 @@ def _apply_build_order(book: DraftBook, entries: list[BuildEntry], path: str) ->
                     )
                 )
     return diagnostics
+
+
+def _apply_claims(book: DraftBook, found: _Found) -> None:
+    """Events of event tables go to their publisher, endpoints of API tables to their module."""
+    for claim in found.claims:
+        draft = book.get(claim.publisher) or book.get(read_name(claim.publisher).name)
+        if draft is not None:
+            draft.add_values("domain_events", [claim.event], claim.line, claim.construct)
+    for endpoint in found.endpoints:
+        draft = book.get(endpoint.owner) or book.get(read_name(endpoint.owner).name)
+        if draft is not None:
+            draft.add_endpoint(endpoint.endpoint, endpoint.line, endpoint.construct)
 
 
 def _skipped_labels(book: DraftBook, path: str) -> list[Diagnostic]:
@@ -155,3 +419,44 @@ def _skipped_labels(book: DraftBook, path: str) -> list[Diagnostic]:
                 )
             )
     return diagnostics
+
+
+def _freeze(book: DraftBook) -> tuple[Module, ...]:
+    """Freeze the drafts; an alias two modules share (or another module's name) is dropped."""
+    drafts = book.in_order()
+    names = {name_key(draft.name) for draft in drafts}
+    owners: dict[str, int] = {}
+    for draft in drafts:
+        for key in {name_key(alias) for alias in draft.aliases}:
+            owners[key] = owners.get(key, 0) + 1
+    modules: list[Module] = []
+    for draft in drafts:
+        aliases = tuple(
+            alias
+            for alias in draft.aliases
+            if name_key(alias) and owners.get(name_key(alias)) == 1 and name_key(alias) not in names
+        )
+        modules.append(draft.freeze(aliases))
+    return tuple(modules)
+
+
+def _no_modules(
+    path: str, blocks: tuple[Block, ...], found: _Found, skipped: list[SkippedCandidate]
+) -> Diagnostic:
+    """AX001 saying what the document has, what was skipped, and how to go on."""
+    headings = sum(1 for block in blocks if isinstance(block, Heading))
+    parts = [
+        f"{headings} heading{'s' if headings != 1 else ''}",
+        f"{found.tables} table{'s' if found.tables != 1 else ''}",
+    ]
+    message = (
+        f"no modules found: the document has {' and '.join(parts)}, but no section, table or "
+        "heading that lists modules (a heading such as 'Modules', 'Services' or 'Bounded "
+        "Contexts', a table with a 'Module', 'Service' or 'Context' column, or 'Module: "
+        "<name>' headings)"
+    )
+    if skipped:
+        names = ", ".join(repr(item.name) for item in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        message += f"; skipped {len(skipped)} module-like names ({names}{more}), listed above"
+    return report(ArchitectureCode.NO_MODULES, message, path=path, line=None, hint=INIT_HINT)

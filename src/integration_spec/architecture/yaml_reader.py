@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from functools import cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -18,7 +19,7 @@ import yaml
 from integration_spec.architecture._resolve import check_graph, unknown_dependency
 from integration_spec.architecture._text import parse_endpoint
 from integration_spec.architecture.codes import ArchitectureCode, report
-from integration_spec.model.architecture import Architecture, Module
+from integration_spec.model.architecture import Architecture, Evidence, Module
 from integration_spec.model.diagnostics import Diagnostic
 from integration_spec.model.names import name_key, split_names
 from integration_spec.source import input_error
@@ -32,18 +33,18 @@ Path = tuple[str | int, ...]
 """Where a value sits: ``("modules", 2, "phase")``."""
 
 _TOP_KEYS = frozenset({"title", "modules"})
-_IGNORED_TOP_KEYS = frozenset({"path", "diagnostics", "$schema"})
+_IGNORED_TOP_KEYS = frozenset({"path", "diagnostics", "skipped", "$schema"})
 """Keys of the serialised model (``ispec modules --format json``) the reader computes itself."""
-_MODULE_KEYS = frozenset(
-    field.name for field in dataclasses.fields(Module) if field.name not in ("line", "lines")
+COMPUTED_MODULE_KEYS = frozenset({"line", "lines", "evidence"})
+"""Module keys of ``modules --format json`` that the reader computes; accepted and ignored."""
+MODULE_KEYS = frozenset(
+    field.name for field in dataclasses.fields(Module) if field.name not in COMPUTED_MODULE_KEYS
 )
-_IGNORED_MODULE_KEYS = frozenset({"line", "lines"})
+"""The keys a module of architecture.yaml may have (the input schema lists the same)."""
 _ENDPOINT_KEYS = frozenset({"method", "path"})
-_LIST_KEYS = frozenset(
-    field.name
-    for field in dataclasses.fields(Module)
-    if field.name not in ("name", "responsibility", "phase", "line", "lines")
-)
+LIST_KEYS = frozenset(MODULE_KEYS - {"name", "responsibility", "phase"})
+"""Module keys whose value is a list (a comma-separated string is accepted too)."""
+_TODO = "todo"
 _LOAD_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError)
 """What PyYAML raises on bad input: its own errors, and bad dates or numbers or nesting."""
 
@@ -245,13 +246,13 @@ class _YamlReader:
 
     def _module(self, where: Path, body: dict[Any, Any]) -> Module | None:
         """Validate one module; a bad field is reported and left out, a bad name drops it."""
-        self.unknown_keys(body, where, _MODULE_KEYS, _IGNORED_MODULE_KEYS)
+        self.unknown_keys(body, where, MODULE_KEYS, COMPUTED_MODULE_KEYS)
         values = {
             str(key): value
             for key, value in body.items()
-            if str(key) in _MODULE_KEYS and value is not None
+            if str(key) in MODULE_KEYS and value is not None
         }
-        for key in _LIST_KEYS & values.keys():
+        for key in LIST_KEYS & values.keys():
             values[key] = self._as_list(key, values[key], (*where, key))
         name = values.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -269,7 +270,55 @@ class _YamlReader:
         lines.update(
             (key, self.lines[(*where, key)]) for key in kept if (*where, key) in self.lines
         )
-        return dataclasses.replace(module, line=self.line(where), lines=lines)
+        self._todo_markers(where, {key: values[key] for key in kept if key != "name"})
+        return dataclasses.replace(
+            module, line=self.line(where), lines=lines, evidence=self._evidence(where, module, kept)
+        )
+
+    def _construct(self, where: Path) -> str:
+        return f"{PurePath(self.path).name} {_dotted(where)}"
+
+    def _evidence(self, where: Path, module: Module, kept: set[str]) -> tuple[Evidence, ...]:
+        """Where each value was written: the line of its key or of its list item."""
+        found = [
+            Evidence(
+                field="name",
+                value=module.name,
+                line=self.line(where) or 1,
+                construct=self._construct(where),
+            )
+        ]
+        for key in sorted(kept - {"name"}):
+            value = getattr(module, key)
+            items = value if isinstance(value, tuple) else (value,)
+            for index, item in enumerate(items):
+                at: Path = (*where, key, index) if isinstance(value, tuple) else (*where, key)
+                found.append(
+                    Evidence(
+                        field=key,
+                        value=str(item),
+                        line=self.line(at) or 1,
+                        construct=self._construct(at),
+                    )
+                )
+        return tuple(found)
+
+    def _todo_markers(self, where: Path, values: dict[str, Any]) -> None:
+        """AX020 for every value that still says TODO (as ``init architecture`` wrote it).
+
+        Names are not checked: a module of a to-do application may be called ``Todo``.
+        """
+        for key, value in values.items():
+            items = value if isinstance(value, list) else [value]
+            for index, item in enumerate(items):
+                if isinstance(item, str) and item.strip().lower().startswith(_TODO):
+                    at: Path = (*where, key, index) if isinstance(value, list) else (*where, key)
+                    self.error(
+                        ArchitectureCode.TODO_LEFT,
+                        at,
+                        f"{_dotted(at)} still says {item.strip()[:60]!r}",
+                        hint="replace the TODO with what the document means, or delete the key",
+                    )
 
     def _as_list(self, key: str, value: object, where: Path) -> object:
         """Check a list field item by item, so one bad entry does not cost the others.
@@ -366,6 +415,7 @@ class _YamlReader:
         resolved: list[Module] = []
         for where, module in located:
             kept: list[str] = []
+            written: list[Evidence] = []
             for index, dependency in enumerate(module.dependencies):
                 line = self.line((*where, "dependencies", index))
                 target = names.get(name_key(dependency))
@@ -391,7 +441,20 @@ class _YamlReader:
                     )
                 elif target not in kept:
                     kept.append(target)
-            resolved.append(dataclasses.replace(module, dependencies=tuple(kept)))
+                    at: Path = (*where, "dependencies", index)
+                    written.append(
+                        Evidence(
+                            field="dependencies",
+                            value=target,
+                            line=line or 1,
+                            construct=self._construct(at),
+                        )
+                    )
+            evidence = tuple(item for item in module.evidence if item.field != "dependencies")
+            evidence += tuple(written)
+            resolved.append(
+                dataclasses.replace(module, dependencies=tuple(kept), evidence=evidence)
+            )
         return resolved
 
 

@@ -113,7 +113,7 @@ def export(
         parse_spec,
         run_check,
     )
-    from integration_spec.cli.main import print_diagnostics
+    from integration_spec.cli.options import print_diagnostics
 
     _check_options(kind, output, module, include_used, pending)
     result = run_check(
@@ -168,7 +168,7 @@ def _check_options(
 
 def _refuse_findings(report: Report, *, force: bool) -> None:
     """Name every error-level finding; without ``force``, stop with exit code 1."""
-    from integration_spec.cli.main import print_diagnostics
+    from integration_spec.cli.options import print_diagnostics
     from integration_spec.model.diagnostics import Severity
 
     errors = [

@@ -1,4 +1,8 @@
-"""``integration-spec init --agent NAME``: install the /integration-spec command for an agent."""
+"""``integration-spec init``: set up what the tool and the agents read.
+
+``init --agent NAME`` installs the /integration-spec command for an agent;
+``init architecture`` writes ``architecture.yaml`` from the markdown architecture.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,17 @@ from pathlib import Path
 
 import click
 
-from integration_spec.cli.errors import EXIT_INPUT_ERROR
+from integration_spec.cli.errors import EXIT_INPUT_ERROR, reports_input_errors
 
 AGENT_NAMES = ("claude", "copilot", "cursor", "gemini", "codex")
 
 
-@click.command(
+@click.group(
     "init",
+    invoke_without_command=True,
     epilog="\b\nExamples:\n"
     "  integration-spec init --agent claude --mcp\n"
+    "  integration-spec init architecture\n"
     "  integration-spec init --agent copilot --agent cursor --dry-run\n"
     "  integration-spec init --agent codex\n"
     "\b\nFiles: claude .claude/skills/integration-spec/SKILL.md (+ .mcp.json); copilot\n"
@@ -28,7 +34,6 @@ AGENT_NAMES = ("claude", "copilot", "cursor", "gemini", "codex")
     "--agent",
     "agents",
     multiple=True,
-    required=True,
     type=click.Choice(AGENT_NAMES, case_sensitive=False),
     help="The agent to install the command for (repeatable).",
 )
@@ -40,16 +45,34 @@ AGENT_NAMES = ("claude", "copilot", "cursor", "gemini", "codex")
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Project root [default: the nearest folder with the configuration, else the current one].",
 )
+@click.pass_context
 def init(
-    agents: tuple[str, ...], with_mcp: bool, force: bool, dry_run: bool, root: Path | None
+    context: click.Context,
+    agents: tuple[str, ...],
+    with_mcp: bool,
+    force: bool,
+    dry_run: bool,
+    root: Path | None,
 ) -> None:
     """Install the /integration-spec command (and optionally the MCP server) for an agent.
+
+    `init architecture` instead writes architecture.yaml from the architecture document
+    (see `integration-spec init architecture --help`).
 
     The command tells the agent to get the facts with `integration-spec context`, write the
     spec in the format, run `check` and `analyze` until no error is left, and report the
     saga plan and the open TODOs. Nothing is overwritten without --force; nothing is
     written outside the project root. Exit codes: 0 done, 2 a conflict or bad input.
     """
+    if context.invoked_subcommand is not None:
+        if agents or with_mcp or dry_run:
+            raise click.UsageError(
+                f"--agent, --mcp and --dry-run install an agent's command; "
+                f"they do not combine with '{context.invoked_subcommand}'"
+            )
+        return
+    if not agents:
+        raise click.UsageError("name an agent with --agent, or run 'init architecture'")
     from integration_spec._api import (
         InstallAction,
         InstallError,
@@ -95,3 +118,66 @@ def _has_mcp() -> bool:
     from importlib.util import find_spec
 
     return find_spec("mcp") is not None
+
+
+@init.command(
+    "architecture",
+    epilog="\b\nExamples:\n"
+    "  integration-spec init architecture\n"
+    "  integration-spec init architecture --architecture docs/ARCHITECTURE.md --stdout\n"
+    "  integration-spec init architecture --force",
+)
+@click.option(
+    "--architecture",
+    "architecture_path",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The markdown architecture document to read [default: the project's architecture].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Where to write [default: architecture.yaml beside the document].",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing architecture.yaml.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the YAML; write nothing.")
+@reports_input_errors
+def architecture_command(
+    architecture_path: str | None, output: str | None, force: bool, to_stdout: bool
+) -> None:
+    """Write architecture.yaml from what the reader found in the architecture document.
+
+    Every module comes with where it was read, what the document did not say is marked
+    TODO, and every candidate the reader skipped is listed as a comment to uncomment.
+    From then on architecture.yaml is read instead of the document. Never overwrites an
+    existing file without --force; writes nothing outside the project root.
+    """
+    from integration_spec._api import ArchitectureInitError, init_architecture, load_project
+    from integration_spec.cli.options import print_diagnostics
+
+    project = load_project(architecture_path)
+    document = architecture_path or project.config.architecture_path()
+    try:
+        result = init_architecture(
+            project,
+            document,
+            output=output,
+            force=force,
+            write=not to_stdout,
+        )
+    except ArchitectureInitError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
+    print_diagnostics(result.architecture.diagnostics)
+    if to_stdout:
+        click.echo(result.text, nl=False)
+        return
+    modules = len(result.architecture.modules)
+    skipped = len(result.architecture.skipped)
+    todos = result.text.count("TODO:")
+    click.echo(
+        f"wrote {project.shown(result.path)}: {modules} module{'s' if modules != 1 else ''}, "
+        f"{skipped} skipped candidate{'s' if skipped != 1 else ''} as comments, "
+        f"{todos} TODO marker{'s' if todos != 1 else ''} to complete",
+        err=True,
+    )

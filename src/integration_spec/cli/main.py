@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -27,12 +27,13 @@ from integration_spec.cli.options import (
     colored,
     emit,
     force_option,
+    has_errors,
     note,
+    print_diagnostics,
     quiet_option,
     read_stdin,
 )
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
-from integration_spec.model.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from integration_spec import CheckResult
@@ -59,22 +60,11 @@ def cli() -> None:
     """
 
 
-def print_diagnostics(diagnostics: tuple[Diagnostic, ...], *, quiet: bool = False) -> None:
-    """One ``severity: path:line: CODE message`` line per diagnostic on stderr."""
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.severity is not Severity.ERROR:
-            continue
-        click.echo(f"{diagnostic.severity.value}: {diagnostic.format_text()}", err=True)
-
-
-def has_errors(diagnostics: tuple[Diagnostic, ...]) -> bool:
-    """Whether any diagnostic is at error level."""
-    return any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)
-
-
 @cli.command(
     epilog="\b\nExamples:\n  integration-spec modules\n  integration-spec modules --architecture "
-    "examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md",
+    "examples/shop/docs/architecture/SYSTEM-ARCHITECTURE.md\n"
+    "  integration-spec modules --verbose\n"
+    "  integration-spec modules --format json | jq '.modules[].evidence'",
 )
 @click.option(
     "--architecture",
@@ -89,19 +79,24 @@ def has_errors(diagnostics: tuple[Diagnostic, ...]) -> bool:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (json always includes the evidence).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Text: show where each module and fact was read."
 )
 @color_option
 @quiet_option
 @reports_input_errors
-def modules(architecture_path: str | None, output_format: str, color: str, quiet: bool) -> None:
+def modules(
+    architecture_path: str | None, output_format: str, verbose: bool, color: str, quiet: bool
+) -> None:
     """Show the modules read from the architecture, with phase, dependencies and events.
 
     Exits 2 when the document cannot be read, describes no modules, or has malformed
-    tables; what the reader skipped is listed on stderr either way.
+    tables; what the reader skipped is listed on stderr either way, with how to go on.
     """
     from integration_spec import load_architecture, load_project
-    from integration_spec.report.listings import architecture_json, architecture_text
+    from integration_spec.report.listings import architecture_json, architecture_text, way_out
 
     if architecture_path is None:
         project = load_project()
@@ -111,8 +106,11 @@ def modules(architecture_path: str | None, output_format: str, color: str, quiet
     if output_format == "json":
         emit(architecture_json(architecture))
     else:
-        emit(architecture_text(architecture, color=colored(color)))
+        emit(architecture_text(architecture, color=colored(color), verbose=verbose))
     print_diagnostics(architecture.diagnostics, quiet=quiet)
+    advice = way_out(architecture)
+    if advice is not None:
+        note(f"note: {advice}", quiet=quiet)
     if not architecture.modules or has_errors(architecture.diagnostics):
         sys.exit(EXIT_INPUT_ERROR)
 
@@ -447,14 +445,21 @@ def explain(code: str) -> None:
 
 
 @cli.command(epilog="\b\nExample:\n  integration-spec schema spec > spec.schema.json")
-@click.argument("kind", type=click.Choice(["spec", "architecture"]))
+@click.argument("kind", type=click.Choice(["spec", "architecture", "modules"]))
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a parsed spec or of an architecture (architecture.yaml)."""
+    """Print a JSON Schema: a parsed spec, architecture.yaml, or `modules --format json`.
+
+    `architecture` is the schema of the architecture.yaml a user writes; `modules` the
+    shape of what the tool read from an architecture (with evidence and diagnostics).
+    """
     import json
 
     from integration_spec import json_schema
 
-    click.echo(json.dumps(json_schema("spec" if kind == "spec" else "architecture"), indent=2))
+    chosen: Literal["spec", "architecture", "modules"] = (
+        "spec" if kind == "spec" else "modules" if kind == "modules" else "architecture"
+    )
+    click.echo(json.dumps(json_schema(chosen), indent=2))
 
 
 cli.add_command(new)

@@ -9,6 +9,7 @@ from typing import IO, TypeVar
 
 import click
 
+from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.report.color import COLOR_MODES, use_color
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -78,3 +79,16 @@ def note(message: str, *, quiet: bool = False) -> None:
     """A line for the person at the terminal, on stderr; ``quiet`` drops it."""
     if not quiet:
         click.echo(message, err=True)
+
+
+def print_diagnostics(diagnostics: tuple[Diagnostic, ...], *, quiet: bool = False) -> None:
+    """One ``severity: path:line: CODE message`` line per diagnostic on stderr."""
+    for diagnostic in diagnostics:
+        if quiet and diagnostic.severity is not Severity.ERROR:
+            continue
+        click.echo(f"{diagnostic.severity.value}: {diagnostic.format_text()}", err=True)
+
+
+def has_errors(diagnostics: tuple[Diagnostic, ...]) -> bool:
+    """Whether any diagnostic is at error level."""
+    return any(diagnostic.severity is Severity.ERROR for diagnostic in diagnostics)

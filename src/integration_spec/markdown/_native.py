@@ -3,7 +3,7 @@
 pulldown-cmark is a CommonMark parser written in Rust; its events carry byte ranges into
 the source. The block structure and every span come from those events. Texts are cut from
 the source, not taken from the events, because the readers want what the author wrote
-(inline markdown kept, escapes as markdown-it's block phase left them; decision 0008):
+(inline markdown kept, escapes as markdown-it's block phase left them; decision 0012):
 
 - a paragraph's first line starts where the parser says; a later line starts where the
   parser's first event after the line break does (one step back over the backslash of an

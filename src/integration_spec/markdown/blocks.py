@@ -1,7 +1,7 @@
 """Text in, block structure with 1-based line numbers out.
 
 The values here are the whole interface; the parser behind :func:`parse_blocks` is
-pulldown-cmark (:mod:`._native`, decision 0008). Inline content (emphasis, code spans,
+pulldown-cmark (:mod:`._native`, decision 0012). Inline content (emphasis, code spans,
 links) is kept as the author wrote it: the readers look at a few labels and cells only.
 """
 

@@ -1,6 +1,6 @@
 """The stdio MCP server: the tools an agent needs to design a spec with facts and a verifier.
 
-Built on the official ``mcp`` SDK (docs/decisions/0008-mcp-sdk.md); this is the only module
+Built on the official ``mcp`` SDK (docs/decisions/0010-mcp-sdk.md); this is the only module
 that imports it, and only ``integration-spec mcp`` imports this module, so no other
 command pays for it. Each tool is one call into :mod:`integration_spec.mcp.tools`.
 """

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 NONE = "-"
+_EVIDENCE_VALUE = 60
 
 
 def _names(values: Iterable[str]) -> str:
@@ -27,11 +28,17 @@ def _phase(module: Module) -> str:
     return str(module.phase) if module.phase is not None else NONE
 
 
-def architecture_text(architecture: Architecture, *, color: bool = False) -> str:
-    """The modules with phase, dependencies, events and endpoints; a Rich table with colour."""
+def architecture_text(
+    architecture: Architecture, *, color: bool = False, verbose: bool = False
+) -> str:
+    """The modules with phase, dependencies, events and endpoints; a Rich table with colour.
+
+    ``verbose`` adds where each module and fact was read (plain text only: evidence does
+    not fit a table cell).
+    """
     if not architecture.modules:
         return f"{architecture.path}: no modules found\n"
-    if color:
+    if color and not verbose:
         return _architecture_rich(architecture)
     lines = [f"{architecture.path}: {len(architecture.modules)} modules"]
     for module in architecture.modules:
@@ -46,7 +53,32 @@ def architecture_text(architecture: Architecture, *, color: bool = False) -> str
             lines.append(f"  queries:        {_names(module.queries)}")
         if module.endpoints:
             lines.append(f"  endpoints:      {_names(str(e) for e in module.endpoints)}")
+        if module.aliases:
+            lines.append(f"  also called:    {_names(module.aliases)}")
+        if verbose:
+            lines.extend(_evidence_lines(module))
     return "\n".join(lines) + "\n"
+
+
+def _evidence_lines(module: Module) -> list[str]:
+    """Where the module and each fact about it were read, one line each."""
+    lines = ["  evidence:"]
+    for item in module.evidence:
+        shown = item.value if len(item.value) <= _EVIDENCE_VALUE else item.value[:57] + "..."
+        lines.append(f"    {item.field}: {shown}  ({item.describe()})")
+    return lines
+
+
+def way_out(architecture: Architecture) -> str | None:
+    """When candidates were skipped: how to list them as modules after all (for stderr)."""
+    if not architecture.skipped or not architecture.modules:
+        return None
+    count = len(architecture.skipped)
+    return (
+        f"the reader skipped {count} module-like name{'s' if count != 1 else ''} "
+        "(listed above). If some are modules, run 'integration-spec init architecture' "
+        "and complete architecture.yaml, which is then read instead of the document."
+    )
 
 
 def _console() -> Console:
