@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         draft_spec,
         explain_code,
         export_specs,
+        grounding_context,
         init_architecture,
         json_schema,
         load_architecture,
@@ -76,7 +77,6 @@ if TYPE_CHECKING:
         triage_modules,
         triage_spec,
     )
-    from integration_spec.draft.api import grounding_context
     from integration_spec.model.architecture import Architecture, Module
     from integration_spec.model.diagnostics import Diagnostic, Severity
     from integration_spec.model.spec import IntegrationSpec

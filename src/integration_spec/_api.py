@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -87,11 +88,10 @@ if TYPE_CHECKING:
         triage_spec,
     )
     from integration_spec.analysis.render import render_analysis, render_triage
-    from integration_spec.analysis.triage import split_module_list
     from integration_spec.check.codes import explain_code, rule_catalogue, rules_page
     from integration_spec.check.run import CheckRequest, CheckResult, run_check
-    from integration_spec.draft.api import DraftResult, draft_spec, grounding_context
-    from integration_spec.draft.context import Candidate
+    from integration_spec.draft.api import DraftResult
+    from integration_spec.draft.context import Candidate, GroundingContext
     from integration_spec.draft.context_markdown import render_context
     from integration_spec.draft.errors import DraftError, ModulesNotPinnedError
     from integration_spec.export.api import export_specs
@@ -99,6 +99,7 @@ if TYPE_CHECKING:
     from integration_spec.export.files import write_export
     from integration_spec.export.kinds import DIRECTORY_KINDS, KINDS
     from integration_spec.export.model import Export, ExportOptions, Pending
+    from integration_spec.facts.triage import split_module_list
     from integration_spec.model.analysis import Decision
     from integration_spec.project import Project
     from integration_spec.project.init_architecture import ArchitectureInitError, init_architecture
@@ -114,12 +115,11 @@ _LAZY = {
     "run_check": "integration_spec.check.run",
     "explain_code": "integration_spec.check.codes",
     "DraftResult": "integration_spec.draft.api",
-    "draft_spec": "integration_spec.draft.api",
     "DraftError": "integration_spec.draft.errors",
     "render_analysis": "integration_spec.analysis.render",
     "render_triage": "integration_spec.analysis.render",
     "Decision": "integration_spec.model.analysis",
-    "split_module_list": "integration_spec.analysis.triage",
+    "split_module_list": "integration_spec.facts.triage",
     "rule_catalogue": "integration_spec.check.codes",
     "rules_page": "integration_spec.check.codes",
     "Project": "integration_spec.project",
@@ -138,7 +138,6 @@ _LAZY = {
     "apply_install": "integration_spec.agents.install",
     "InstallError": "integration_spec.agents.install",
     "InstallAction": "integration_spec.agents.install",
-    "grounding_context": "integration_spec.draft.api",
     "ArchitectureInitError": "integration_spec.project.init_architecture",
     "init_architecture": "integration_spec.project.init_architecture",
 }
@@ -184,6 +183,66 @@ def json_schema(kind: Literal["spec", "architecture", "modules"]) -> dict[str, o
     from integration_spec.schema import model_schema
 
     return model_schema("architecture" if kind == "modules" else kind)
+
+
+def draft_spec(
+    name: str,
+    description: str | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    architecture: str | os.PathLike[str] | None = None,
+    flow: Sequence[str] = (),
+    modules: Sequence[str] = (),
+    spec_type: str | None = None,
+    priority: str | None = None,
+    write: bool = False,
+    force: bool = False,
+) -> DraftResult:
+    """Draft spec ``name`` in the project at ``root`` (default: the working directory's).
+
+    See :func:`integration_spec.draft.api.draft_spec`; raises
+    :class:`~integration_spec.draft.errors.DraftError` for input the user can fix.
+    """
+    from integration_spec.draft.api import draft_spec as draft
+
+    return draft(
+        load_project(root),
+        name,
+        description,
+        architecture=architecture,
+        flow=flow,
+        modules=modules,
+        spec_type=spec_type,
+        priority=priority,
+        write=write,
+        force=force,
+    )
+
+
+def grounding_context(
+    description: str | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    architecture: str | os.PathLike[str] | None = None,
+    modules: Sequence[str] = (),
+    name: str = "",
+) -> GroundingContext:
+    """The facts an agent designs a spec with: candidate modules, calls, phases, checks.
+
+    The project is the one at ``root`` (default: the working directory's); the checklist
+    names the rules that enforce each item, so the agent knows what ``check`` will ask.
+    """
+    from integration_spec.check.codes import checklist_codes
+    from integration_spec.draft.api import grounding_context as context
+
+    return context(
+        load_project(root),
+        description,
+        architecture=architecture,
+        modules=modules,
+        name=name,
+        checklist=checklist_codes(),
+    )
 
 
 def load_project(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from integration_spec import parse_spec
-from integration_spec.analysis.diagrams import ascii_flow, draw, mermaid_flowchart
 from integration_spec.facts import saga_plan as plan_saga
+from integration_spec.facts.drawings import ascii_flow, draw, mermaid_flowchart
 from integration_spec.model.spec import FlowStep, IntegrationSpec
 from tests.conftest import EXAMPLE, FIXTURES
 

@@ -10,7 +10,7 @@ import pytest
 from integration_spec import load_architecture, parse_spec
 from integration_spec.analysis import api
 from integration_spec.analysis.changes import looks_like_interface, module_of
-from integration_spec.analysis.triage import (
+from integration_spec.facts.triage import (
     COMPLEX_ROLLBACK,
     DATA_FLOWS,
     MULTIPLE_AGGREGATES,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from integration_spec import draft_spec
 from integration_spec.check.run import CheckRequest, run_check
-from integration_spec.draft.api import draft_spec
 from integration_spec.draft.errors import DraftError
 from integration_spec.model.diagnostics import Severity
 from tests.conftest import EXAMPLE

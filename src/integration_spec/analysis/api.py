@@ -11,17 +11,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from integration_spec.analysis import triage as _triage
 from integration_spec.analysis.changes import changed_files, map_changes
 from integration_spec.analysis.codes import input_error
-from integration_spec.analysis.diagrams import draw
 from integration_spec.analysis.faults import simulate_faults
 from integration_spec.analysis.flow_graph import analyse_flow
-from integration_spec.analysis.triage import NO_FLAGS, Flags
 from integration_spec.architecture.registry import read_architecture
 from integration_spec.facts import spec_facts
+from integration_spec.facts import triage as _triage
+from integration_spec.facts.drawings import draw
 from integration_spec.facts.modules import usable
 from integration_spec.facts.text import plain
+from integration_spec.facts.triage import NO_FLAGS, Flags
 from integration_spec.model.analysis import AnalysisReport, TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.names import did_you_mean

@@ -269,6 +269,17 @@ def rule_catalogue() -> tuple[RuleEntry, ...]:
     )
 
 
+def checklist_codes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each item of the seed's Validation Checklist with the codes of the rules enforcing it."""
+    from integration_spec.rules.base import CHECKLIST
+    from integration_spec.rules.registry import all_rules
+
+    rules = all_rules()
+    return tuple(
+        (item, tuple(rule.code for rule in rules if item in rule.checklist)) for item in CHECKLIST
+    )
+
+
 def rules_page() -> str:
     """The rules documentation page (docs/rules.md), generated from the registry."""
     from integration_spec.rules.docs import rules_page as page

@@ -56,18 +56,14 @@ def context(
     the description pins the modules down. Exit codes: 0 done, 2 bad input.
     """
     from integration_spec import DraftError
-    from integration_spec._api import find_project, grounding_context
+    from integration_spec._api import grounding_context
 
     named = tuple(part.strip() for part in modules.split(",") if part.strip()) if modules else ()
     if not (description and description.strip()) and not named:
         raise click.UsageError("give a DESCRIPTION, --modules, or both")
-    project, configured = find_project(root)
     try:
         result = grounding_context(
-            description,
-            root=project,
-            architecture=architecture_path or configured,
-            modules=named,
+            description, root=root, architecture=architecture_path, modules=named
         )
     except DraftError as error:
         click.echo(f"error: {error.message}", err=True)

@@ -1,15 +1,16 @@
 """``draft_spec``: read the architecture, plan the spec, and write it without losing anything.
 
 The file goes to ``<root>/features/integrations/<name>.md`` and nowhere else: the name is
-validated, the folder must resolve inside the root (a symlink pointing out is refused),
-an existing spec is kept unless ``force`` is set, and the write is atomic (readers see the
-old file or the new one, never half of it).
+validated, the folder must resolve inside the project root (a symlink pointing out is
+refused), an existing spec is kept unless ``force`` is set, and the write is atomic
+(readers see the old file or the new one, never half of it). The root, the architecture
+lookup, the paths shown and the writes are the project's (:mod:`integration_spec.project`):
+drafting has none of its own.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,9 +21,10 @@ from integration_spec.draft.errors import DraftError
 from integration_spec.draft.names import validate_name
 from integration_spec.draft.planner import Draft, DraftInputs, plan_spec
 from integration_spec.model.analysis import Decision
-from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
+from integration_spec.model.architecture import Architecture
 from integration_spec.model.spec import IntegrationSpec
-from integration_spec.source import InputError, read_text, write_text_atomic
+from integration_spec.project import Project
+from integration_spec.source import InputError, read_text
 from integration_spec.spec.parse import parse_spec_text
 from integration_spec.spec.render import render_spec
 
@@ -49,10 +51,10 @@ def spec_path(root: Path, name: str) -> Path:
 
 
 def draft_spec(
+    project: Project,
     name: str,
     description: str | None = None,
     *,
-    root: str | os.PathLike[str] = ".",
     architecture: str | os.PathLike[str] | None = None,
     flow: Sequence[str] = (),
     modules: Sequence[str] = (),
@@ -61,18 +63,17 @@ def draft_spec(
     write: bool = False,
     force: bool = False,
 ) -> DraftResult:
-    """Draft spec ``name`` from the architecture; with ``write``, save it under ``root``.
+    """Draft spec ``name`` from the architecture; with ``write``, save it in ``project``.
 
-    ``architecture`` defaults to ``docs/architecture/SYSTEM-ARCHITECTURE.md`` under
-    ``root``; a relative path is taken from the current directory. Raises
+    ``architecture`` defaults to the project's (the configured document, else the usual
+    path under the root); a relative path is taken from the working directory. Raises
     :class:`DraftError` for input the user can fix (bad name, unknown module, nothing
     matching, an existing spec, a single-module feature without ``force``) and
     :class:`~integration_spec.source.InputError` for an unreadable architecture.
     """
-    base = Path(root)
-    target = spec_path(base, name)
-    architecture_file = Path(architecture) if architecture else base / DEFAULT_ARCHITECTURE
-    model = _read_architecture(architecture_file)
+    target = spec_path(project.root, name)
+    architecture_file = _architecture_file(project, architecture)
+    model = _read_architecture(project, architecture_file)
     draft = plan_spec(
         model,
         DraftInputs(
@@ -82,7 +83,7 @@ def draft_spec(
             modules=tuple(modules),
             spec_type=spec_type,
             priority=priority,
-            architecture_reference=_reference(architecture_file, base),
+            architecture_reference=_reference(architecture_file, project.root),
         ),
     )
     markdown = render_spec(draft.spec)
@@ -93,7 +94,7 @@ def draft_spec(
                 f"not written: a single-module feature brief fits better ({draft.triage.reason})",
                 "pass --force to write the integration spec anyway, or --stdout to see it",
             )
-        _write(base, target, relative, markdown, force=force)
+        _write(project, target, relative, markdown, force=force)
     return DraftResult(
         draft=draft,
         markdown=markdown,
@@ -104,18 +105,25 @@ def draft_spec(
     )
 
 
-def _read_architecture(path: Path) -> Architecture:
+def _architecture_file(project: Project, given: str | os.PathLike[str] | None) -> Path:
+    if given:
+        return project.absolute(given)
+    return project.architecture_for() or project.config.architecture_path()
+
+
+def _read_architecture(project: Project, path: Path) -> Architecture:
+    shown = project.shown(path)
     if not path.exists():
         raise DraftError(
-            f"no architecture document at {path}",
+            f"no architecture document at {shown}",
             "pass --architecture PATH, or set 'architecture' under [tool.integration-spec] "
             "in pyproject.toml",
         )
-    model = read_architecture(read_text(path), str(path))
+    model = read_architecture(read_text(path), shown)
     if not model.modules:
         raise DraftError(
-            f"the architecture {path} describes no modules",
-            f"`integration-spec modules --architecture {path}` shows what was read",
+            f"the architecture {shown} describes no modules",
+            f"`integration-spec modules --architecture {shown}` shows what was read",
         )
     return model
 
@@ -128,104 +136,74 @@ def _reference(architecture: Path, root: Path) -> str:
         return architecture.resolve().as_posix()
 
 
-def _write(root: Path, target: Path, relative: str, markdown: str, *, force: bool) -> None:
-    folder = root.joinpath(*SPECS_FOLDER).resolve()
-    inside = root.resolve()
-    if folder != inside and inside not in folder.parents:
+def _write(project: Project, target: Path, relative: str, markdown: str, *, force: bool) -> None:
+    folder = target.parent
+    if not project.contains(folder):
         raise DraftError(
-            f"refusing to write {relative}: {'/'.join(SPECS_FOLDER)} resolves to {folder}, "
-            f"outside the project root {inside}",
+            f"refusing to write {relative}: {'/'.join(SPECS_FOLDER)} resolves to "
+            f"{Path(os.path.realpath(folder)).as_posix()}, outside the project root "
+            f"{project.root.as_posix()}",
             "remove the symlink, or choose another --root",
         )
-    if (target.exists() or target.is_symlink()) and not force:
+    try:
+        project.write_output(target, markdown, force=force)
+    except InputError as error:
+        if error.diagnostic.code != "IO009":
+            raise
         raise DraftError(
             f"{relative} already exists; it was not changed",
             "pass --force to replace it, or choose another name",
-        )
-    if force:
-        write_text_atomic(target, markdown)
-    else:
-        write_new_atomic(target, markdown, relative)
+        ) from None
 
 
-def write_new_atomic(target: Path, text: str, shown: str) -> None:
-    """Create ``target`` with ``text`` atomically, failing if it appears meanwhile.
+def project_specs(project: Project) -> list[tuple[str, IntegrationSpec]]:
+    """Every readable spec of the project (its configured specs) as (path from the root, spec).
 
-    The text is written to a temporary file beside it, which is then hard-linked to the
-    target name: linking never replaces an existing file, so a spec created concurrently
-    is not overwritten. File systems without hard links get an existence check instead.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).chmod(0o644)
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            raise DraftError(
-                f"{shown} already exists; it was not changed",
-                "pass --force to replace it, or choose another name",
-            ) from None
-        except OSError:
-            if target.exists():
-                raise DraftError(f"{shown} already exists; it was not changed") from None
-            Path(temporary).replace(target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
-def project_specs(root: Path) -> list[tuple[str, IntegrationSpec]]:
-    """Every readable spec under ``<root>/features/integrations`` as (relative path, spec).
+    Paths are the project's keys, relative to the root, as an agent working there writes
+    them in Related Documents.
 
     A spec that cannot be read is left out: the context lists related specs, it does not
     check them (``check`` reports what is wrong with a file).
     """
-    folder = root.joinpath(*SPECS_FOLDER)
-    if not folder.is_dir():
+    try:
+        files = project.spec_files().files
+    except InputError:  # no specs yet
         return []
     found: list[tuple[str, IntegrationSpec]] = []
-    for path in sorted(folder.rglob("*.md")):
-        if not path.is_file():
-            continue
-        shown = path.relative_to(root).as_posix()
+    for path in files:
+        key = project.key(path)
         try:
-            found.append((shown, parse_spec_text(read_text(path), shown)))
+            found.append((key, parse_spec_text(read_text(path), key)))
         except InputError:
             continue
     return found
 
 
 def grounding_context(
+    project: Project,
     description: str | None = None,
     *,
-    root: str | os.PathLike[str] | None = None,
     architecture: str | os.PathLike[str] | None = None,
     modules: Sequence[str] = (),
     name: str = "",
+    checklist: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> GroundingContext:
-    """The grounding context for a feature description in the project at ``root``.
+    """The grounding context for a feature description in ``project``.
 
-    ``architecture`` defaults to ``docs/architecture/SYSTEM-ARCHITECTURE.md`` under
-    ``root`` (the working directory when ``root`` is not given).
-
-    Raises :class:`DraftError` for a missing architecture or an unknown named module and
-    :class:`~integration_spec.source.InputError` for an unreadable architecture.
+    ``architecture`` defaults to the project's. ``checklist`` pairs each item of the seed's
+    Validation Checklist with the codes of the rules that enforce it (drafting does not
+    know the rules; the caller does). Raises :class:`DraftError` for a missing architecture
+    or an unknown named module and :class:`~integration_spec.source.InputError` for an
+    unreadable architecture.
     """
-    base = Path(root) if root is not None else Path.cwd()
-    architecture_file = Path(architecture) if architecture else base / DEFAULT_ARCHITECTURE
-    model = _read_architecture(architecture_file)
-    model = replace(model, path=display_path(architecture_file))
-    return build_context(model, description, name=name, modules=modules, specs=project_specs(base))
-
-
-def display_path(path: Path) -> str:
-    """``path`` as the user reads it: relative to the working directory when inside it."""
-    try:
-        relative = Path(os.path.relpath(path.resolve()))
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return path.as_posix() if relative.parts[:1] == ("..",) else relative.as_posix()
+    architecture_file = _architecture_file(project, architecture)
+    model = _read_architecture(project, architecture_file)
+    model = replace(model, path=project.shown(architecture_file))
+    return build_context(
+        model,
+        description,
+        name=name,
+        modules=modules,
+        specs=project_specs(project),
+        checklist=checklist,
+    )

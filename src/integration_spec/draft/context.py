@@ -368,18 +368,6 @@ def build_phases(
     return tuple((number, tuple(names)) for number, names in sorted(grouped.items()))
 
 
-def checklist() -> tuple[ChecklistItem, ...]:
-    """The seed's Validation Checklist with the codes of the rules that enforce each item."""
-    from integration_spec.rules.base import CHECKLIST
-    from integration_spec.rules.registry import all_rules
-
-    rules = all_rules()
-    return tuple(
-        ChecklistItem(item, tuple(rule.code for rule in rules if item in rule.checklist))
-        for item in CHECKLIST
-    )
-
-
 def related_specs(
     architecture: Architecture,
     specs: Iterable[tuple[str, IntegrationSpec]],
@@ -408,6 +396,7 @@ def build_context(
     name: str = "",
     modules: Sequence[str] = (),
     specs: Iterable[tuple[str, IntegrationSpec]] = (),
+    checklist: Sequence[tuple[str, tuple[str, ...]]] = (),
 ) -> GroundingContext:
     """The grounding context for a feature ``description`` (and optional named modules).
 
@@ -432,7 +421,7 @@ def build_context(
         phases=build_phases(architecture, found),
         undo_pairs=undo_pairs(found),
         related_specs=related_specs(architecture, specs, [module.name for module in found]),
-        checklist=checklist(),
+        checklist=tuple(ChecklistItem(item, tuple(codes)) for item, codes in checklist),
         vagueness=judge_vagueness(architecture, query)
         if description and description.strip()
         else Vagueness(False, reason="no description was given"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from integration_spec.analysis.triage import triage_spec
 from integration_spec.draft import (
     contracts,
     coordination,
@@ -35,6 +34,7 @@ from integration_spec.draft.plan import (
 )
 from integration_spec.draft.selection import Pick, Selection, nothing_matches, select_modules
 from integration_spec.draft.vocabulary import Query, parse_query
+from integration_spec.facts.triage import triage_spec
 from integration_spec.model.analysis import TriageResult
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.spec import (
@@ -239,7 +239,7 @@ def _pinned_selection(architecture: Architecture, query: Query) -> Selection:
 
 def _diagrams(spec: IntegrationSpec) -> tuple[Diagram, ...]:
     """The seed's ASCII data flow and a Mermaid sequence diagram, drawn from the steps."""
-    from integration_spec.analysis.diagrams import ascii_flow, mermaid_sequence
+    from integration_spec.facts.drawings import ascii_flow, mermaid_sequence
 
     return (
         Diagram(language="", content=ascii_flow(spec).rstrip("\n")),

@@ -1,6 +1,6 @@
 """The Mermaid diagrams ``analyze`` draws, alone, ready to paste into markdown.
 
-The drawing is :func:`integration_spec.analysis.diagrams.draw` with the saga plan, exactly
+The drawing is :func:`integration_spec.facts.drawings.draw` with the saga plan, exactly
 what the analysis report shows, so the two never differ. A single spec gives its flowchart
 and its sequence diagram as two ``mermaid`` fences; several specs get a heading each.
 """
@@ -19,8 +19,8 @@ FILE_NAME = "diagrams.md"
 
 def diagrams(spec: IntegrationSpec) -> tuple[str, str]:
     """The flowchart and the sequence diagram (with the deepest rollback) of ``spec``."""
-    from integration_spec.analysis.diagrams import draw
     from integration_spec.facts import saga_plan
+    from integration_spec.facts.drawings import draw
 
     drawn = draw(spec, saga_plan(spec))
     return drawn.mermaid_flowchart, drawn.mermaid_sequence

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from integration_spec._version import __version__
 from integration_spec.mcp import tools
-from integration_spec.mcp.tools import Project, ToolInputError
+from integration_spec.mcp.tools import ServedProject, ToolInputError
 
 INSTRUCTIONS = """\
 integration-spec checks and analyses integration specifications: features/integrations/<name>.md
@@ -46,7 +46,7 @@ def _call(function: Any, *args: Any) -> Any:
 
 def build_server(root: Path) -> MCPServer[Any]:
     """The server for the project at ``root`` (paths outside it are refused)."""
-    project = Project(root)
+    project = ServedProject(root)
     server: MCPServer[Any] = MCPServer(
         name="integration-spec",
         title="integration-spec",

@@ -24,8 +24,12 @@ class ToolInputError(Exception):
     """Input the agent can fix: a path outside the root, an unknown module, a bad name."""
 
 
-class Project:
-    """The project an MCP session serves: its root and where its architecture lives."""
+class ServedProject:
+    """The project an MCP session serves: its root and where its architecture lives.
+
+    Found by the one project lookup (:func:`integration_spec.load_project`); what this
+    adds is the confinement an agent's paths need.
+    """
 
     def __init__(self, root: Path) -> None:
         from integration_spec._api import find_project
@@ -78,7 +82,7 @@ def _failure(error: DraftError | InputError) -> ToolInputError:
     return ToolInputError(f"{error.message} (hint: {error.hint})" if error.hint else error.message)
 
 
-def list_modules(project: Project) -> dict[str, Any]:
+def list_modules(project: ServedProject) -> dict[str, Any]:
     """Every module: name, responsibility, build phase and dependencies."""
     architecture = project.load_architecture()
     return {
@@ -96,7 +100,7 @@ def list_modules(project: Project) -> dict[str, Any]:
     }
 
 
-def describe_module(project: Project, name: str) -> dict[str, Any]:
+def describe_module(project: ServedProject, name: str) -> dict[str, Any]:
     """Everything the architecture declares of one module, with the line of each attribute."""
     from integration_spec.draft.context import module_facts
     from integration_spec.draft.selection import resolve_module
@@ -115,7 +119,7 @@ def describe_module(project: Project, name: str) -> dict[str, Any]:
 
 
 def grounding_context(
-    project: Project, description: str | None, modules: list[str] | None
+    project: ServedProject, description: str | None, modules: list[str] | None
 ) -> dict[str, Any]:
     """The grounding context of a feature description (``integration-spec context``)."""
     from integration_spec._api import grounding_context as context
@@ -128,7 +132,9 @@ def grounding_context(
         raise _failure(error) from None
 
 
-def triage(project: Project, modules: list[str] | None, spec_path: str | None) -> dict[str, Any]:
+def triage(
+    project: ServedProject, modules: list[str] | None, spec_path: str | None
+) -> dict[str, Any]:
     """The seed's When-to-Use decision from module names or from a spec."""
     from integration_spec._api import parse_spec, triage_modules, triage_spec
 
@@ -145,7 +151,7 @@ def triage(project: Project, modules: list[str] | None, spec_path: str | None) -
 
 
 def draft(
-    project: Project,
+    project: ServedProject,
     name: str,
     description: str | None,
     modules: list[str] | None,
@@ -178,7 +184,7 @@ def draft(
 
 
 def check_spec(
-    project: Project, path: str | None, text: str | None, name: str | None
+    project: ServedProject, path: str | None, text: str | None, name: str | None
 ) -> dict[str, Any]:
     """The CLI's JSON report for one spec, given as a path inside the root or as text.
 
@@ -213,7 +219,7 @@ def _spec_file_name(name: str | None) -> str:
         raise _failure(error) from None
 
 
-def _check_file(project: Project, file: Path, shown: str | None) -> dict[str, Any]:
+def _check_file(project: ServedProject, file: Path, shown: str | None) -> dict[str, Any]:
     from integration_spec._api import CheckRequest, run_check
     from integration_spec.report.json import as_document
 
@@ -239,7 +245,7 @@ def _check_file(project: Project, file: Path, shown: str | None) -> dict[str, An
     return document
 
 
-def analyze_spec(project: Project, path: str | None, text: str | None) -> dict[str, Any]:
+def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> dict[str, Any]:
     """Saga plan, fault simulation, boundaries and flow graph of a spec (path or text)."""
     from integration_spec._api import analyze, load_architecture, parse_spec_text
     from integration_spec.analysis.api import find_architecture
