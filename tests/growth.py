@@ -11,7 +11,7 @@ What is compared is the time *beyond* the input of size 0 (the fixed cost of rea
 example spec would otherwise hide the growth), and ``n`` is first doubled until that takes
 long enough to measure (``MIN_SECONDS``), so the same test works on any machine.
 
-Once the size is found, both inputs (and the empty one) are timed each in a fresh fork
+Every input (and the empty one) is timed in a fresh fork
 of the test process, so neither pays for what the other did not; the larger is stopped
 once it has taken far longer than linear growth allows: a cubic expression fails in a
 second instead of a minute.
@@ -30,11 +30,13 @@ from dataclasses import dataclass
 FACTOR = 4
 """The larger input is this many times the smaller: linear growth makes the time ratio
 about 4, n log n 5, quadratic 16, cubic 64; the bound is 2.5 times linear (10)."""
-MIN_SECONDS = 0.02
-MAX_SIZE = 1 << 18
-"""Inputs stay below a quarter of a megabyte: beyond that the allocator's page faults, not the
+MIN_SECONDS = 0.05
+MAX_SIZE = 1 << 16
+"""Inputs stay below 64 kB: beyond that the allocator's page faults, not the
 code, set the time. Code too fast to time at that size is repeated instead."""
 RUNS = 3
+CONFIRMATIONS = 2
+"""A ratio over the bound is measured again this often: superlinear code fails every time."""
 LONG_RUN = 0.25
 """A run this long is measured once: other processes cannot distort it much."""
 PATIENCE = 4.0
@@ -113,27 +115,34 @@ def _seconds(run: Callable[[], object], repeat: int = 1) -> float:
 def measure(
     function: Callable[[int], Callable[[], object]], start: int, factor: int = FACTOR
 ) -> Growth:
-    """Time ``function(n)()`` at ``n`` and ``factor * n``; ``function`` builds the input."""
+    """Time ``function(n)()`` at ``n`` and ``factor * n``; ``function`` builds the input.
+
+    Every time is taken the same way, each in a fresh fork of this process: a forked child
+    pays for what the parent did not (copied pages, a cold allocator), and comparing a child
+    with the parent measured that difference, not the code. The size (then the number of
+    calls in a row) grows until the time beyond the empty input is long enough to measure,
+    so noise of a few milliseconds cannot make the ratio.
+    """
     size = start
     repeat = 1
-    fixed = _seconds(function(0))
-    small = _seconds(function(size)) - fixed
-    while small < MIN_SECONDS and size * 2 * factor <= MAX_SIZE:
-        size *= 2
-        small = _seconds(function(size)) - fixed
-    # Code too fast to measure even at the largest size is run several times in a row.
-    while small < MIN_SECONDS and repeat < 1 << 12:
-        repeat *= 4
-        fixed = _seconds(function(0), repeat)
-        small = _seconds(function(size), repeat) - fixed
+    while True:
+        fixed = _seconds_within(function(0), _UNBOUNDED, repeat)
+        small = _seconds_within(function(size), _UNBOUNDED, repeat) - fixed
+        if small >= MIN_SECONDS:
+            break
+        if size * 2 * factor <= MAX_SIZE:
+            size *= 2
+        elif repeat < 1 << 12:
+            repeat *= 4
+        else:
+            break
     limit = max(2.0, PATIENCE * RUNS * 2.5 * factor * (small + fixed))
-    # Both sizes are timed the same way, each in a fresh fork of this process: a forked
-    # child pays for what the parent did not (copied pages, a cold allocator), and
-    # comparing a child with the parent measured that difference, not the code.
-    fixed = _seconds_within(function(0), limit, repeat)
-    small = _seconds_within(function(size), limit, repeat) - fixed
     large = _seconds_within(function(size * factor), limit, repeat) - fixed
     return Growth(size, size * factor, small, large, factor)
+
+
+_UNBOUNDED = 600.0
+"""The sizes below the one compared are linear or not yet large: they are never cut short."""
 
 
 def _seconds_within(run: Callable[[], object], limit: float, repeat: int = 1) -> float:
@@ -166,7 +175,10 @@ def assert_linear(
     if growth.ratio >= growth.bound:
         # Confirm before failing: a cache or frequency hiccup on a shared machine can slow
         # one run; superlinear code is slow on every run.
-        again = measure(function, start, factor)
-        growth = min(growth, again, key=lambda found: found.ratio)
+        for _ in range(CONFIRMATIONS):
+            again = measure(function, start, factor)
+            growth = min(growth, again, key=lambda found: found.ratio)
+            if growth.ratio < growth.bound:
+                break
     assert growth.ratio < growth.bound, f"superlinear: {growth}"
     return growth
