@@ -23,10 +23,13 @@ from integration_spec.facts.lexicon import (
     CONDITIONALS,
     ESCALATION_WORDS,
     LOG_ONLY_WORDS,
+    MISFITS,
     MODALS,
     NEGATIONS,
+    PERSON_WORDS,
     RECOVERY_FITS,
     RETRY_WORDS,
+    SAFEGUARD_WORDS,
 )
 from integration_spec.facts.text import (
     camel_words,
@@ -79,6 +82,9 @@ class FailureCase:
     """How it is recovered ("" when none is given)."""
     categories: frozenset[str]
     kinds: frozenset[RecoveryKind]
+    safeguards: str = ""
+    """The row's other cells (detection, impact): a circuit breaker or an idempotency key
+    stated there protects the recovery as much as one written beside it."""
 
     @property
     def category(self) -> str | None:
@@ -88,6 +94,21 @@ class FailureCase:
     def fits(self, category: str) -> bool:
         """Whether the recovery uses a word the category's recovery needs."""
         return find_keyword(camel_words(self.recovery), RECOVERY_FITS[category]) is not None
+
+    def misfits(self, category: str) -> bool:
+        """Whether the recovery contradicts the category and nothing in the row makes up for it.
+
+        A declined card retried, a timeout answered with a refund, a database that is down
+        hammered with retries. A person trying again ("the owner updates the card and
+        retries") is the business answer, not a contradiction.
+        """
+        words = camel_words(self.recovery)
+        wrong = MISFITS.get(category, ())
+        if not wrong or find_keyword(words, wrong) is None or self.fits(category):
+            return False
+        if find_keyword(camel_words(self.safeguards), SAFEGUARD_WORDS) is not None:
+            return False
+        return not (category == "Business" and find_keyword(words, PERSON_WORDS) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +241,11 @@ def read_failure_row(
     described = " ".join(plain(part) for part in (failure, impact, detection))
     rest = "" if is_blank(recovery) or has_todo(recovery) else plain(recovery)
     case = FailureCase(
-        what=what, recovery=rest, categories=categories_of(described), kinds=recovery_kinds(rest)
+        what=what,
+        recovery=rest,
+        categories=categories_of(described),
+        kinds=recovery_kinds(rest),
+        safeguards=" ".join(plain(part) for part in (impact, detection)),
     )
     return FailureReading(text=what, cases=(case,), line=line)
 

@@ -625,8 +625,84 @@ ESCALATION_WORDS = (
 )
 """A person takes over: half-done work is not silent."""
 
+QUANTIFIERS = frozenset(
+    {"each", "every", "all", "any", "both", "that", "this", "these", "those", "its", "their"}
+)
+"""Words that open a description of several modules where a name goes ("Each consuming module")."""
+
+SELF_REFERENCES = frozenset(
+    {"itself", "themselves", "self", "same", "unchanged", "existing", "various", "several"}
+)
+"""Cells that refer back instead of naming ("Itself", "Unchanged")."""
+
+UNCHANGED_OPENINGS = ("none", "no change*", "unchanged", "no code change*", "nothing", "n a")
+"""How a Changes cell that says the module is not changed begins ("None; existing ...")."""
+
+REPEAT_WORDS = (
+    "retr*",
+    "try again",
+    "tries again",
+    "resend*",
+    "re send*",
+    "redeliver*",
+    "requeue*",
+    "re queue*",
+    "resubmit*",
+    "re submit*",
+)
+"""The request is sent again as it was: the recovery that misfits a refusal or an outage."""
+
+PERSON_WORDS = (
+    "user*",
+    "customer*",
+    "owner*",
+    "guest*",
+    "buyer*",
+    "shopper*",
+    "client*",
+    "patient*",
+    "member*",
+    "driver*",
+    "passenger*",
+    "traveller*",
+    "traveler*",
+    "student*",
+    "employee*",
+    "staff",
+    "admin*",
+    "they",
+    "he",
+    "she",
+)
+"""People a recovery can leave the next move to ("the owner updates the card and retries"):
+a person trying again with something changed is the business answer, not a blind retry."""
+
+SAFEGUARD_WORDS = (
+    "circuit breaker*",
+    "breaker*",
+    "idempoten*",
+    "outbox",
+    "dedup*",
+    "fallback*",
+    "fall back",
+    "falls back",
+)
+"""Protections that make a repeat safe wherever the row states them (a breaker in the
+Detection column guards the retries of the Recovery column). Detection alone (a health
+check, an alert) protects nothing."""
+
 LOG_ONLY_WORDS = ("log*", "ignore*", "none needed", "nothing", "no action", "accept*")
 """A recovery that records the failure and moves on."""
+
+MISFITS: dict[str, tuple[str, ...]] = {
+    "Business": REPEAT_WORDS,
+    "Network": COMPENSATION_WORDS,
+    "System": REPEAT_WORDS,
+    "Data": LOG_ONLY_WORDS,
+}
+"""Recoveries that contradict a category: a refused request repeated, a timeout undone at
+once, a service that is down hammered, a conflicting change only logged (whichever write
+lost is then lost silently)."""
 
 RECOVERY_FITS: dict[str, tuple[str, ...]] = {
     "Network": (*RETRY_WORDS, *BREAKER_WORDS),
@@ -849,7 +925,8 @@ LAYER_WORDS = word_set(
     "adapter adapters port ports domain application infrastructure infra handler handlers "
     "controller controllers repository repositories api http web ui frontend backend worker "
     "workers job jobs cron consumer consumers listener listeners subscriber subscribers "
-    "projection projections service services module modules layer"
+    "projection projections service services module modules layer library libraries lib "
+    "package sdk client relay"
 )
 """Words that name a layer or a part of a module (``Events - Event Handler``, ``session/api``)."""
 

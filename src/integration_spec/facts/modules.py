@@ -17,8 +17,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from integration_spec.facts.lexicon import INFRASTRUCTURE_NAMES, LAYER_WORDS
-from integration_spec.facts.text import camel_words, has_todo, is_blank, plain
+from integration_spec.facts.lexicon import (
+    INFRASTRUCTURE_NAMES,
+    LAYER_WORDS,
+    QUANTIFIERS,
+    SELF_REFERENCES,
+    UNCHANGED_OPENINGS,
+)
+from integration_spec.facts.text import camel_words, has_todo, is_blank, plain, words
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.names import name_key, normalize_name, suggest
 from integration_spec.model.spec import IntegrationSpec, ModuleInvolvement
@@ -26,6 +32,8 @@ from integration_spec.model.spec import IntegrationSpec, ModuleInvolvement
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _PATH_SEPARATOR = re.compile(r"\s*[/\\]\s*")
+_MENTION_SEPARATOR = re.compile(r"\s*(?:[(),;+&→]|->|\bvia\b|\band\b)\s*")
+"""What separates the names inside a described mention (``Consumers (billing, pharmacy)``)."""
 _CATCH_ALL = frozenset(
     {"all", "allmodules", "every", "everymodule", "everything", "*", "allinvolvedmodules"}
 )
@@ -52,7 +60,9 @@ class NameKind(StrEnum):
     PLACEHOLDER = "placeholder"
     """Empty, a dash, ``TBD``, ``[Module]`` or a ``TODO``."""
     EVERY = "every"
-    """``All modules``: a catch-all, not a name."""
+    """``All modules``, ``Each consuming module``: a catch-all or a quantified description."""
+    GROUP = "group"
+    """A description that names several modules (``Consumers (billing, pharmacy)``)."""
 
 
 _NAMED_KINDS = frozenset(
@@ -64,6 +74,7 @@ _NAMED_KINDS = frozenset(
         NameKind.MISSPELT,
         NameKind.UNKNOWN,
         NameKind.UNCHECKED,
+        NameKind.GROUP,
     }
 )
 
@@ -83,6 +94,8 @@ class ModuleRef:
     """Close architecture module names (did-you-mean)."""
     qualifier: str = ""
     """What was written besides the name (``Event Handler`` of ``Events - Event Handler``)."""
+    members: tuple[Module, ...] = ()
+    """The modules a ``GROUP`` names, in the order written."""
 
     @property
     def name(self) -> str:
@@ -247,6 +260,11 @@ class ModuleIndex:
             found = self._from_segments(written, parts.segments)
             if found is not None:
                 return found
+        spaced = tuple(parts.base.split())
+        if len(spaced) > 1:
+            found = self._from_segments(written, spaced)
+            if found is not None and found.kind is NameKind.PART:
+                return found
         owner = self._external_owner(parts.base)
         if owner is not None:
             return ModuleRef(written=written, kind=NameKind.EXTERNAL, module=owner)
@@ -254,10 +272,55 @@ class ModuleIndex:
             len(parts.segments) > 1 and _is_layer(parts.segments[0])
         ):
             return ModuleRef(written=written, kind=NameKind.INFRASTRUCTURE)
+        described = self._described(plain(text), written)
+        if described is not None:
+            return described
         close = tuple(suggest(written, architecture.module_names))
         if close:
             return ModuleRef(written=written, kind=NameKind.MISSPELT, suggestions=close)
         return ModuleRef(written=written, kind=NameKind.UNKNOWN)
+
+    def _described(self, text: str, written: str) -> ModuleRef | None:
+        """A cell that describes rather than names: quantified, self-referring, or a list.
+
+        Teams write ``Each consuming module``, ``Itself``, ``Unchanged``, ``Scheduling,
+        Billing``, ``Consumers (billing, pharmacy)`` or ``Relay worker (foundation library)``
+        where a module name goes. None of these is a misspelt module: a quantified phrase
+        stands for several modules, a self-reference for no new one, and a list for the
+        modules it names (when it names one module, the rest describes a part of it).
+        """
+        found = words(text)
+        if len(found) >= 2 and found[0] in QUANTIFIERS:
+            return ModuleRef(written=written, kind=NameKind.EVERY)
+        if found and all(word in SELF_REFERENCES for word in found):
+            return ModuleRef(written=written, kind=NameKind.PLACEHOLDER)
+        parts = [part for part in _MENTION_SEPARATOR.split(text) if part.strip()]
+        if len(parts) < 2:
+            return None
+        modules: list[Module] = []
+        for part in parts:
+            module = self._module_of(part)
+            if module is not None and module not in modules:
+                modules.append(module)
+        if not modules:
+            return None
+        if len(modules) == 1:
+            rest = ", ".join(part for part in parts if self._module_of(part) is None)
+            return ModuleRef(written=written, kind=NameKind.PART, module=modules[0], qualifier=rest)
+        return ModuleRef(written=written, kind=NameKind.GROUP, module=None, members=tuple(modules))
+
+    def _module_of(self, part: str) -> Module | None:
+        """The module one separated part names, itself or as a part of it."""
+        assert self.architecture is not None
+        module = self.architecture.find(module_name(part))
+        if module is not None:
+            return module
+        segments = tuple(module_name(part).split())
+        if len(segments) > 1:
+            found = self._from_segments(part, segments)
+            if found is not None and found.kind is NameKind.PART:
+                return found.module
+        return None
 
     def _from_segments(self, written: str, segments: tuple[str, ...]) -> ModuleRef | None:
         """``session/api`` is a part of session; ``adapters/stripe`` an adapter of payments."""
@@ -337,6 +400,30 @@ class ModuleIndex:
         return ref.involved_row is not None and self.resolve(ref.involved_row.module).kind in (
             NameKind.MISSPELT,
         )
+
+
+def is_unchanged(changes: str) -> bool:
+    """Whether a Changes cell says the module takes part without being changed.
+
+    Only the opening counts ("None; existing session checks", "No change"): a module that
+    is used but not changed needs no new unit tests, while "None of the old checks remain"
+    is rare enough in a Changes cell to accept.
+    """
+    return _opens_with(words(changes), UNCHANGED_OPENINGS)
+
+
+def _opens_with(found: list[str], phrases: tuple[str, ...]) -> bool:
+    for phrase in phrases:
+        parts = phrase.split()
+        if len(found) >= len(parts) and all(
+            _part_fits(part, word) for part, word in zip(parts, found, strict=False)
+        ):
+            return True
+    return False
+
+
+def _part_fits(part: str, word: str) -> bool:
+    return word.startswith(part[:-1]) if part.endswith("*") else word == part
 
 
 def usable(architecture: Architecture | None) -> Architecture | None:

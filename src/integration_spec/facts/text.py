@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-_MARKUP = "*_`"
+_MARKUP = "*`"
+_EDGE_UNDERSCORES = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _PLACEHOLDERS = frozenset({"", "-", "–", "—", "n/a", "na", "none", "tbd", "todo", "?", "..."})
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -28,10 +29,16 @@ _SPACE = re.compile(r"\s+")
 
 @cache
 def plain(text: str) -> str:
-    """Inline markdown reduced to its words: emphasis, code ticks and link brackets dropped."""
+    """Inline markdown reduced to its words: emphasis, code ticks and link brackets dropped.
+
+    An underscore inside a word is part of it (``legacy_direct_publish``), as CommonMark
+    reads it; only underscores at a word's edge are emphasis.
+    """
     text = text.strip()
     for mark in _MARKUP:
         text = text.replace(mark, "")
+    if "_" in text:
+        text = _EDGE_UNDERSCORES.sub("", text)
     if text.startswith("[") and "](" in text and text.endswith(")"):
         text = text[1 : text.index("](")]
     return text.strip()

@@ -54,6 +54,22 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
 def split_names(text: str) -> tuple[str, ...]:
     """Split a list cell such as ``Cart, Email; Payments`` into names.
 
-    Only commas and semicolons separate: names like ``Search & Discovery`` stay whole.
+    Only commas and semicolons separate, and only outside brackets: names like ``Search &
+    Discovery`` stay whole, and so does ``Tracking (page, shipper API)``, whose note lists
+    what the one name covers.
     """
-    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        if ch in ",;" and not depth:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return tuple(part.strip() for part in parts if part.strip())

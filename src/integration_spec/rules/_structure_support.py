@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from integration_spec.facts.modules import NameKind
+from integration_spec.facts.modules import NameKind, is_unchanged
 from integration_spec.facts.text import plain
 from integration_spec.markdown.blocks import Block, Fence, ListBlock, Quote, parse_blocks
 from integration_spec.model.names import normalize_name, suggest
@@ -187,6 +187,8 @@ class InvolvedModule:
     name: str
     key: str
     line: int | None
+    unchanged: bool = False
+    """Its Changes cell says it is not changed ("None; existing checks")."""
 
 
 def involved_modules(context: RuleContext) -> list[InvolvedModule]:
@@ -202,7 +204,9 @@ def involved_modules(context: RuleContext) -> list[InvolvedModule]:
             continue
         seen.add(ref.key)
         if ref.is_known:
-            modules.append(InvolvedModule(ref.written, ref.key, row.line))
+            modules.append(
+                InvolvedModule(ref.written, ref.key, row.line, is_unchanged(row.changes))
+            )
     return modules
 
 
@@ -235,6 +239,10 @@ def mentioned_modules(context: RuleContext, names: Iterable[str]) -> Mentions:
             continue
         if ref.kind is NameKind.EVERY:
             keys.update(involved)
+            continue
+        if ref.kind is NameKind.GROUP:
+            members = [modules.resolve(member.name) for member in ref.members]
+            keys.update(member.key for member in members if member.is_involved)
             continue
         if ref.is_involved:
             keys.add(ref.key)

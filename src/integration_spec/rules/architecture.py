@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from integration_spec.facts.artifacts import endpoint_key, event_key
+from integration_spec.facts.artifacts import artifact, endpoint_key, event_key
 from integration_spec.facts.modules import ModuleRef, NameKind, is_named
-from integration_spec.facts.text import plain
+from integration_spec.facts.text import plain, words
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import did_you_mean, name_key
@@ -286,10 +286,10 @@ class EventNotInArchitecture(Rule):
         seen: set[str] = set()
         for event in context.spec.async_events:
             key = event_key(event.event)
-            if not is_named(event.event) or key in declared or key in seen or not key:
+            if artifact(event.event) is None or key in declared or key in seen or not key:
+                continue  # prose ("All existing domain events") names no event
+            if _declared_new(event.event, event.purpose):
                 continue
-            if "new" in plain(event.event).casefold().split("(", 1)[-1].split():
-                continue  # "OrderRefunded (new)": declared new in place
             ref = context.facts.modules.resolve(event.publisher)
             if not ref.is_participant:
                 continue
@@ -302,6 +302,13 @@ class EventNotInArchitecture(Rule):
                 hint=f"add it to Events Published with its payload, and to the Domain Events "
                 f"of '{owner}' in the architecture",
             )
+
+
+def _declared_new(event: str, purpose: str) -> bool:
+    """``OrderRefunded (new)``, or a purpose that says the event is new ("New event: ...")."""
+    note = plain(event).casefold().split("(", 1)[-1].split() if "(" in event else []
+    opening = words(purpose)[:3]
+    return "new" in note or (opening[:1] == ["new"] and "event" in opening)
 
 
 class EndpointCollision(Rule):

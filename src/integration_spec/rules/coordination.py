@@ -415,8 +415,11 @@ def _owners(context: RuleContext, entry: SharedStateEntry) -> list[str]:
     text = plain(entry.owner)
     if not is_named(text):
         return []
-    if context.facts.modules.resolve(text).is_involved:
-        return [text]
+    ref = context.facts.modules.resolve(text)
+    if ref.kind is NameKind.GROUP:
+        return [member.name for member in ref.members]
+    if ref.is_involved or ref.kind is NameKind.EVERY or ref.module is not None:
+        return [text]  # one module, a part of one, or "each consuming module": one owner each
     return [name for name in _OWNER_SEPARATORS.split(text) if name.strip()] or [text]
 
 

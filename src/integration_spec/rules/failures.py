@@ -76,8 +76,12 @@ class RecoveryDoesNotFitCategory(Rule):
     with a circuit breaker, Data failures with a saga or concurrency control. Retrying a
     declined card or compensating a timeout usually means the failure was misread. The
     category is read from the meaning of the failure, impact and detection (a refused
-    booking is Business, a refused connection Network); the rule only speaks when exactly
-    one category is clear and the recovery uses none of its words.
+    booking is Business, a refused connection Network). The rule speaks only on a
+    contradiction: exactly one category is clear, the recovery does what that category
+    must not (repeat a refused request, undo at the first timeout, hammer a service that is
+    down) and nothing in the row (a breaker in Detection, an idempotency key) makes up for
+    it. A recovery the seed's table does not list is not reported: teams answer failures
+    in many sound ways the table does not name.
 
     Fails:
 
@@ -107,7 +111,7 @@ class RecoveryDoesNotFitCategory(Rule):
             )
             case = reading.cases[0]
             category = case.category
-            if category is None or case.fits(category):
+            if category is None or not case.misfits(category):
                 continue
             yield Finding(
                 message=f"the recovery of '{plain(row.failure)}' does not fit a {category} failure",

@@ -25,6 +25,8 @@ from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.model.names import split_names
 from integration_spec.model.spec import (
+    SECTION_HEADINGS,
+    SECTION_LAYOUT,
     AsyncEvent,
     CompensationBlock,
     Deliverable,
@@ -51,7 +53,13 @@ from integration_spec.model.spec import (
 )
 from integration_spec.spec.headings import classify_heading, phase_heading, title_text
 from integration_spec.spec.labels import label_key, read_bold_label, read_label
-from integration_spec.spec.tables import TABLE_COLUMNS, unescape_cell, without_comments
+from integration_spec.spec.tables import (
+    TABLE_COLUMNS,
+    place_columns,
+    table_kind,
+    unescape_cell,
+    without_comments,
+)
 
 _METADATA_FIELDS = {
     "architecture": "architecture",
@@ -308,7 +316,7 @@ class _SpecParser:
         handler = self.handlers.get(key)
         if handler is not None:
             handler(key, blocks)
-        elif key in TABLE_COLUMNS:
+        elif key in TABLE_COLUMNS or key in _TABLE_PARENTS:
             self._tables(key, blocks)
         else:
             for block in blocks:
@@ -482,45 +490,66 @@ class _SpecParser:
 
     def _tables(self, key: SectionKey, blocks: list[Block]) -> None:
         for block in blocks:
-            if isinstance(block, Table):
-                for values, line in self._table_rows(key, block):
-                    self._add(key.value, _ROW_BUILDERS[key](values, line))
-            else:
+            if not isinstance(block, Table):
                 self._note(key, block)
+                continue
+            kind = table_kind(key, block.header.cells)
+            rows = self._table_rows(key, kind, block) if kind is not None else None
+            if kind is None or rows is None:
+                self._note(key, block)  # a table of the team's own: kept as written
+                continue
+            for values, line in rows:
+                self._add(kind.value, _ROW_BUILDERS[kind](values, line))
 
-    def _table_rows(self, key: SectionKey, table: Table) -> list[tuple[dict[str, str], int]]:
-        columns = TABLE_COLUMNS[key]
+    def _table_rows(
+        self, section: SectionKey, kind: SectionKey, table: Table
+    ) -> list[tuple[dict[str, str], int]] | None:
+        """The rows of ``table`` read as a ``kind`` table by header meaning; ``None``: unread."""
+        columns = TABLE_COLUMNS[kind]
         header = table.header.cells
-        positions: dict[str, int] = {}
-        for index, written in enumerate(header):
-            column = next((c for c in columns if c.matches(written)), None)
-            if column is not None and column.field not in positions:
-                positions[column.field] = index
-            elif written:
-                self._report(
-                    "PS003",
-                    Severity.INFO,
-                    f"column '{written}' is not part of the {key.value.replace('_', ' ')} table; "
-                    "it is kept in the file but not read",
-                    table.line,
-                )
+        positions = place_columns(columns, header)
+        name = _table_name(kind)
         if not positions:
-            positions = {column.field: i for i, column in enumerate(columns) if i < len(header)}
             self._report(
                 "PS002",
                 Severity.WARNING,
-                "table headers not recognised; columns read by position as "
-                + ", ".join(column.heading for column in columns),
+                f"the headers ({', '.join(repr(h) for h in header if h)}) mean none of the "
+                f"{name} columns ({', '.join(c.heading for c in columns)}); the table is kept "
+                "in the file but not read",
+                table.line,
+                hint="name the columns as the format does, e.g. "
+                + " | ".join(c.heading for c in columns),
+            )
+            return None
+        if kind is not section:
+            self._report(
+                "PS005",
+                Severity.INFO,
+                f"this table under {_table_name(section)} is read as {name}: its headers "
+                "name that table's columns",
                 table.line,
             )
-        for column in columns:
-            if column.field not in positions:
-                self._report(
-                    "PS002",
-                    Severity.WARNING,
-                    f"table has no '{column.heading}' column",
-                    table.line,
-                )
+        placed = set(positions.values())
+        unplaced = [h for index, h in enumerate(header) if h.strip() and index not in placed]
+        if unplaced:
+            self._report(
+                "PS003",
+                Severity.INFO,
+                f"column{'s' if len(unplaced) > 1 else ''} "
+                f"{', '.join(repr(h) for h in unplaced)} "
+                f"{'are' if len(unplaced) > 1 else 'is'} not part of the {name} table; "
+                "kept in the file but not read",
+                table.line,
+            )
+        missing = [c.heading for c in columns if c.field not in positions]
+        if missing:
+            self._report(
+                "PS002",
+                Severity.WARNING,
+                f"the {name} table has no {', '.join(repr(m) for m in missing)} "
+                f"column{'s' if len(missing) > 1 else ''}",
+                table.line,
+            )
         rows = []
         width = len(header)
         for row in table.rows:
@@ -533,11 +562,24 @@ class _SpecParser:
                     hint="add or remove '|' so every row has as many cells as the header",
                 )
             values = {
-                name: unescape_cell(row.cells[index]) if index < len(row.cells) else ""
-                for name, index in positions.items()
+                field: unescape_cell(row.cells[index]) if index < len(row.cells) else ""
+                for field, index in positions.items()
             }
             rows.append((values, row.line))
         return rows
+
+
+def _table_name(key: SectionKey) -> str:
+    """A section's heading as the format writes it (``Synchronous Calls``)."""
+    return SECTION_HEADINGS[key][1] if key in SECTION_HEADINGS else key.value.replace("_", " ")
+
+
+_TABLE_PARENTS = frozenset(
+    parent
+    for parent, children in SECTION_LAYOUT
+    if parent not in TABLE_COLUMNS and any(child in TABLE_COLUMNS for child in children)
+)
+"""Sections whose tables belong to their subsections (Integration Points, Testing Strategy)."""
 
 
 def _compensation_blocks(
