@@ -56,6 +56,7 @@ __all__ = [
     "parse_spec_text",
     "plan_install",
     "read_analysis_spec",
+    "reads_as_spec",
     "render_analysis",
     "render_context",
     "render_spec",
@@ -260,11 +261,18 @@ def load_project(
     return load(start, known_codes, cwd=cwd)
 
 
+def reads_as_spec(spec: IntegrationSpec) -> bool:
+    """Whether a parsed document has any of the sections that make an integration spec."""
+    from integration_spec.facts.sections import reads_as_spec as spec_like
+
+    return spec_like(spec)
+
+
 def read_analysis_spec(path: str | os.PathLike[str]) -> IntegrationSpec:
-    """Read the spec at ``path`` for ``analyze``: a spec without flow steps is ``AN004``."""
+    """Read the spec at ``path`` for ``analyze``: a document that is no spec is ``AN004``."""
     from integration_spec.analysis.api import read_spec
 
-    return read_spec(path, need_flow=True)
+    return read_spec(path, need_spec=True)
 
 
 def parse_spec_data(data: bytes, path: str = "-") -> IntegrationSpec:

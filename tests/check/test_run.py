@@ -143,3 +143,13 @@ def test_the_fix_of_a_title_ending_in_a_hash_keeps_the_hash(shop: Path) -> None:
     run_check(CheckRequest(start=shop, fix=True))
     text = (shop / SPECS / "price-sync.md").read_text("utf-8")
     assert text.startswith("# Integration: Price sync for F#\n")
+
+
+def test_a_document_that_is_not_a_spec_gets_one_finding_and_no_fix(shop: Path) -> None:
+    note = shop / SPECS / "event-versioning.md"
+    text = "# Event Versioning Guide\n\n## Overview\nHow events are versioned.\n"
+    note.write_text(text, "utf-8")
+    found = [entry for entry in _codes(shop) if entry[0].endswith("event-versioning.md")]
+    assert found == [("features/integrations/event-versioning.md", "ST014", 1)]
+    run_check(CheckRequest(start=shop, fix=True))
+    assert note.read_text("utf-8") == text

@@ -54,12 +54,30 @@ def test_analyze_markdown_to_a_file(ispec: Invoke, tmp_path: Path) -> None:
     assert "compensation of step 2" in text
 
 
+def test_a_spec_without_flow_steps_is_analysed_as_far_as_it_goes(
+    ispec: Invoke, tmp_path: Path
+) -> None:
+    guest = (EXAMPLE / "features" / "integrations" / "guest-checkout.md").read_text("utf-8")
+    start, end = guest.index("### Flow Steps"), guest.index("## Coordination Points")
+    (tmp_path / "no-steps.md").write_text(guest[:start] + guest[end:], "utf-8")
+    result = ispec("analyze", "no-steps.md", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [finding["kind"] for finding in report["graph"]["findings"]] == ["no-flow-steps"]
+    assert report["saga"]["steps"] == []
+    assert "module:checkout" in report["graph"]["nodes"]
+    assert {"call", "event"} <= {edge["kind"] for edge in report["graph"]["edges"]}
+
+
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
         (["analyze", "missing.md"], "missing.md: IO001 no such file"),
         (["analyze", "empty.md"], "empty.md: IO003"),
-        (["analyze", "no-flow.md"], "no-flow.md:1: AN004"),
+        (
+            ["analyze", "no-flow.md"],
+            "no-flow.md:1: AN004 this does not read as an integration spec",
+        ),
         (["analyze", TRIP, "--architecture", "nowhere.md"], "nowhere.md: IO001"),
         (["triage"], "AN006"),
         (["triage", "--modules", "a,b", "--diff", "HEAD"], "AN006"),

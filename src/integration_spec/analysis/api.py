@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from integration_spec.analysis.changes import changed_files, map_changes
@@ -20,9 +21,15 @@ from integration_spec.facts import spec_facts
 from integration_spec.facts import triage as _triage
 from integration_spec.facts.drawings import draw
 from integration_spec.facts.modules import usable
+from integration_spec.facts.sections import reads_as_spec
 from integration_spec.facts.text import plain
 from integration_spec.facts.triage import NO_FLAGS, Flags
-from integration_spec.model.analysis import AnalysisReport, TriageResult
+from integration_spec.model.analysis import (
+    AnalysisFinding,
+    AnalysisReport,
+    FlowGraphSummary,
+    TriageResult,
+)
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE, Architecture
 from integration_spec.model.names import did_you_mean
 from integration_spec.model.spec import IntegrationSpec, SectionKey
@@ -55,7 +62,7 @@ def analyze(spec: IntegrationSpec, architecture: Architecture | None = None) -> 
         path=spec.path,
         title=plain(spec.title),
         architecture=(known.path or None) if known is not None else None,
-        graph=analyse_flow(spec),
+        graph=_without_steps_said(spec, analyse_flow(spec)),
         saga=facts.saga,
         faults=simulate_faults(facts),
         boundaries=facts.boundaries,
@@ -64,18 +71,43 @@ def analyze(spec: IntegrationSpec, architecture: Architecture | None = None) -> 
     )
 
 
-def read_spec(path: str | os.PathLike[str], *, need_flow: bool = False) -> IntegrationSpec:
-    """Parse the spec at ``path``; with ``need_flow``, a spec without flow steps is an error."""
+def _without_steps_said(spec: IntegrationSpec, graph: FlowGraphSummary) -> FlowGraphSummary:
+    """The flow graph, saying so when the spec has no numbered steps to plan a saga from.
+
+    Specs drift from the template: the flow is a diagram or prose, the steps are missing.
+    The calls, events, shared state and boundaries are still worth analysing; the empty
+    saga plan must not pass for a plan that found nothing wrong.
+    """
+    if spec.flow_steps:
+        return graph
+    location = spec.section(SectionKey.FLOW_STEPS) or spec.section(SectionKey.DATA_FLOW)
+    missing = AnalysisFinding(
+        kind="no-flow-steps",
+        message="the spec has no numbered flow steps, so there is no saga plan and no fault "
+        "simulation; calls, events, shared state and boundaries were analysed",
+        line=location.line if location is not None else spec.title_line,
+        hint="add '### Flow Steps' with numbered steps: '1. **Step** (Module)'",
+        related_rule="DF001",
+    )
+    return replace(graph, findings=(*graph.findings, missing))
+
+
+def read_spec(path: str | os.PathLike[str], *, need_spec: bool = False) -> IntegrationSpec:
+    """Parse the spec at ``path``; with ``need_spec``, a document that is no spec is an error.
+
+    A document without any of the sections that make an integration spec (check's
+    ``ST014``) is ``AN004``: there is nothing to analyse. A spec that lacks only its flow
+    steps is analysed as far as it goes.
+    """
     shown = str(path)
     spec = parse_spec_text(read_text(path), shown)
-    if need_flow and not spec.flow_steps:
-        location = spec.section(SectionKey.FLOW_STEPS) or spec.section(SectionKey.DATA_FLOW)
+    if need_spec and not reads_as_spec(spec):
         raise input_error(
             "AN004",
             shown,
-            "the spec has no flow steps ('### Flow Steps' with numbered steps), so there is "
-            "nothing to analyse",
-            location.line if location is not None else spec.title_line,
+            "this does not read as an integration spec (it has none of Modules Involved, "
+            "Data Flow, Failure Modes), so there is nothing to analyse",
+            spec.title_line,
         )
     return spec
 

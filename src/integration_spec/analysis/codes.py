@@ -13,7 +13,8 @@ ANALYSIS_INPUT_CODES: dict[str, str] = {
     "AN001": "git is not installed or cannot be run.",
     "AN002": "The directory given to `triage --diff` is not inside a git repository.",
     "AN003": "git does not know the revision given to `triage --diff`.",
-    "AN004": "The spec has no flow steps, so there is no saga to plan or flow to analyse.",
+    "AN004": "The document does not read as an integration spec (none of Modules Involved, "
+    "Data Flow, Failure Modes), so there is nothing to analyse.",
     "AN005": "A module given to `triage --modules` is not in the architecture.",
     "AN006": "`triage` needs exactly one source: a spec, --modules or --diff.",
 }

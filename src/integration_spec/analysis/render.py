@@ -82,6 +82,9 @@ def analysis_blocks(report: AnalysisReport, *, mermaid: bool) -> list[Block]:
     blocks += _fault_blocks(report)
     blocks += _boundary_blocks(report)
     blocks.append(Heading("Diagrams"))
+    if not report.saga.steps:
+        blocks.append(Paragraph("No flow steps: nothing to draw."))
+        return blocks
     if mermaid:
         blocks.append(Code("mermaid", report.diagrams.mermaid_flowchart))
         blocks.append(Code("mermaid", report.diagrams.mermaid_sequence))
@@ -121,6 +124,8 @@ def _graph_blocks(report: AnalysisReport) -> list[Block]:
 
 def _saga_blocks(report: AnalysisReport) -> list[Block]:
     saga = report.saga
+    if not saga.steps:
+        return [Heading("Saga plan"), Paragraph("No flow steps: nothing to plan.")]
     pivot = (
         f"pivot: step {saga.pivot} ({saga.pivot_source})"
         if saga.pivot
@@ -169,6 +174,8 @@ def _failure_row(point: FailurePoint) -> tuple[str, ...]:
 
 def _fault_blocks(report: AnalysisReport) -> list[Block]:
     faults = report.faults
+    if not faults.steps:
+        return [Heading("Fault simulation"), Paragraph("No flow steps: nothing to inject.")]
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in faults.outcomes.items())
     blocks: list[Block] = [
         Heading("Fault simulation"),

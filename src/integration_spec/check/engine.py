@@ -14,6 +14,7 @@ from integration_spec.check.codes import known_codes
 from integration_spec.check.config import OFF, Config, matches
 from integration_spec.check.fixes import ragged_row_fixes
 from integration_spec.check.suppression import find_suppressions
+from integration_spec.facts.sections import reads_as_spec
 from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
@@ -84,8 +85,11 @@ def check_document(
         if _enabled(diagnostic.code, config):
             fix = ragged.get(diagnostic.line or 0) if diagnostic.code == "PS001" else None
             found.append((_restamp(diagnostic, config, fix is not None), fix))
+    spec_like = reads_as_spec(spec)
     for rule in rules:
         if rule.needs_architecture and architecture is None:
+            continue
+        if not spec_like and not rule.reads_other_documents:
             continue
         severity = _severity(rule.code, rule.severity, config)
         for finding in rule().check(context):

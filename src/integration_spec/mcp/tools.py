@@ -247,7 +247,7 @@ def _check_file(project: ServedProject, file: Path, shown: str | None) -> dict[s
 
 def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> dict[str, Any]:
     """Saga plan, fault simulation, boundaries and flow graph of a spec (path or text)."""
-    from integration_spec._api import analyze, load_architecture, parse_spec_text
+    from integration_spec._api import analyze, load_architecture, parse_spec_text, reads_as_spec
     from integration_spec.analysis.api import find_architecture
 
     if (path is None) == (text is None):
@@ -261,10 +261,10 @@ def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> 
             assert text is not None
             spec = parse_spec_text(text, "features/integrations/spec.md")
             found = project.architecture if project.architecture.is_file() else None
-        if not spec.flow_steps:
+        if not reads_as_spec(spec):
             raise ToolInputError(
-                "the spec has no numbered Flow Steps ('### Flow Steps'), so there is nothing "
-                "to analyse"
+                "this does not read as an integration spec (it has none of Modules Involved, "
+                "Data Flow, Failure Modes), so there is nothing to analyse"
             )
         architecture = load_architecture(project.root / found) if found is not None else None
     except InputError as error:

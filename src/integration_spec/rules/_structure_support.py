@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from integration_spec.facts.modules import NameKind, is_unchanged
+from integration_spec.facts.sections import SUBSECTIONS, has_section
 from integration_spec.facts.text import plain
 from integration_spec.markdown.blocks import Block, Fence, ListBlock, Quote, parse_blocks
 from integration_spec.model.names import normalize_name, suggest
@@ -20,16 +21,6 @@ from integration_spec.rules.base import RuleContext
 
 SECTION_HEADINGS: dict[SectionKey, str] = {key: SPEC_HEADINGS[key][1] for key, _ in SECTION_LAYOUT}
 """The level-2 sections of the canonical form, in canonical order."""
-
-SUBSECTIONS: dict[SectionKey, tuple[SectionKey, ...]] = {
-    key: subsections
-    for key, subsections in SECTION_LAYOUT
-    if subsections and key is not SectionKey.FAILURE_MODES
-}
-"""Subsections that show their section is there even when its own heading is not.
-
-Compensation alone does not: the failure-mode table is the section's substance.
-"""
 
 SECTION_PLACEHOLDERS: dict[SectionKey, str] = {
     SectionKey.OVERVIEW: "TODO: purpose, why it spans modules, and the user or system need",
@@ -47,14 +38,6 @@ SECTION_PLACEHOLDERS: dict[SectionKey, str] = {
 
 _SEPARATORS = ("", "---", "***", "___")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s|$)")
-
-
-def has_section(spec: IntegrationSpec, key: SectionKey) -> bool:
-    """Whether the document has section ``key``: its heading, a subsection, or (phases) a phase."""
-    wanted = (key, *SUBSECTIONS.get(key, ()))
-    if any(location.key in wanted for location in spec.sections):
-        return True
-    return key is SectionKey.PHASES and bool(spec.phases)
 
 
 def section_line(spec: IntegrationSpec, *keys: SectionKey) -> int:

@@ -134,6 +134,9 @@ class Rule:
     """Items of the seed's Validation Checklist this rule enforces."""
     needs_architecture: ClassVar[bool] = False
     """Rules that compare against the architecture are skipped when none is available."""
+    reads_other_documents: ClassVar[bool] = False
+    """Whether the rule also runs on a document that does not read as an integration spec
+    (every other rule is skipped there: see ``ST014``)."""
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Yield the problems found in ``context.spec``."""

@@ -225,19 +225,40 @@ class IncompletePhase(Rule):
     checklist = (SHIPPABLE,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report each phase that lacks one of its four parts, naming what is missing."""
-        for phase in context.spec.phases:
-            missing = _missing_fields(phase)
+        """Report each phase that lacks one of its four parts, naming what is missing.
+
+        When every phase lacks the same parts, the spec writes its phases in another style
+        (task checklists, say): that is one decision, reported once on the first phase
+        rather than once per phase.
+        """
+        phases = context.spec.phases
+        missing_per_phase = [_missing_fields(phase) for phase in phases]
+        if (
+            len(phases) > 1
+            and missing_per_phase[0]
+            and all(missing == missing_per_phase[0] for missing in missing_per_phase)
+        ):
+            missing = missing_per_phase[0]
+            yield Finding(
+                message=f"none of the {len(phases)} phases states its {_and(missing)}",
+                line=phases[0].line,
+                hint=_hint(missing) + " to every phase",
+            )
+            return
+        for phase, missing in zip(phases, missing_per_phase, strict=True):
             if not missing:
                 continue
             yield Finding(
                 message=f"{_phase_name(phase)} has no {_and(missing)}",
                 line=phase.line,
-                hint="add "
-                + ", ".join(
-                    f"'**{field.title()}:**'" for field in _PHASE_FIELDS if field in missing
-                ),
+                hint=_hint(missing),
             )
+
+
+def _hint(missing: list[str]) -> str:
+    return "add " + ", ".join(
+        f"'**{field.title()}:**'" for field in _PHASE_FIELDS if field in missing
+    )
 
 
 class PhaseNumbering(Rule):

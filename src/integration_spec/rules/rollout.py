@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from integration_spec.facts.sections import has_section
 from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import FeatureFlag, SectionKey
 from integration_spec.rules._structure_support import (
-    has_section,
     section_line,
     section_written,
     tokens,

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from integration_spec.facts.sections import SPEC_CORE, has_section, reads_as_spec
 from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Severity
@@ -19,7 +20,6 @@ from integration_spec.rules._structure_support import (
     SECTION_HEADINGS,
     SECTION_PLACEHOLDERS,
     fenced_lines,
-    has_section,
     preamble_end,
     section_end,
     section_line,
@@ -753,7 +753,50 @@ def _module_names(context: RuleContext) -> list[str]:
     return names
 
 
+class NotAnIntegrationSpec(Rule):
+    """A file checked as a spec has at least one of Modules Involved, Data Flow, Failure Modes.
+
+    Teams keep design notes, guides and runbooks in the same folder as their specs. A
+    document with none of the three sections that make an integration spec is another kind
+    of document: it gets this one finding and no other rule runs on it, instead of a
+    finding for every section it never meant to have. Exclude it in the configuration
+    (``exclude = [...]``) or write it as a spec.
+
+    Fails:
+
+        # Event Versioning Guide
+        ## Overview
+        ## Upcasting
+
+    Passes:
+
+        # Integration: Guest Checkout
+        ## Overview
+        ## Modules Involved
+    """
+
+    code = "ST014"
+    name = "not-an-integration-spec"
+    family = Family.STRUCTURE
+    severity = Severity.ERROR
+    reads_other_documents = True
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report a document with none of the sections that make an integration spec."""
+        if reads_as_spec(context.spec):
+            return
+        names = ", ".join(SECTION_HEADINGS[key] for key in SPEC_CORE)
+        yield Finding(
+            message=f"this does not read as an integration spec: it has none of {names}; "
+            "no other rule was run on it",
+            line=title_line(context.spec),
+            hint='exclude it in the configuration (exclude = ["..."]) if it is another kind '
+            "of document, or add the spec's sections",
+        )
+
+
 RULES: tuple[type[Rule], ...] = (
+    NotAnIntegrationSpec,
     MissingRequiredSection,
     MissingRecommendedSection,
     MissingTitle,
