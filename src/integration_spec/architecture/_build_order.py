@@ -74,6 +74,10 @@ def read_build_order(root: Section, path: str) -> tuple[list[BuildEntry], list[D
     for section in root.walk():
         stated = section.heading is not None and is_build_order(section.title)
         where = f"build order under {section.title!r}" if section.heading else "build order"
+        step = _step(plain(section.title)) if section.heading is not None else None
+        if step is not None:
+            entries += _heading_entries(section, step, where)
+            continue
         for block in section.blocks:
             if isinstance(block, ListBlock) and (stated or _is_step_list(block)):
                 entries += _list_entries(block, where, stated=stated)
@@ -82,6 +86,34 @@ def read_build_order(root: Section, path: str) -> tuple[list[BuildEntry], list[D
                 entries += found
                 diagnostics += ragged
     return entries, diagnostics
+
+
+def _heading_entries(section: Section, step: tuple[int, str], where: str) -> list[BuildEntry]:
+    """``### Phase 2: Orders`` with a list below: the heading's step is the phase of them all.
+
+    A heading that is itself a numbered step (``Phase 2``, ``Wave 1 — Core``) is one step
+    of a build order written as sections; the names in its title and the first lines of
+    its lists are the step's entries. Entries only assign phases to modules named
+    elsewhere, so a step that lists features or tasks changes nothing (notes only).
+    """
+    phase, names = step
+    line = section.heading.line if section.heading is not None else 0
+    entries = [
+        BuildEntry(name, phase, line, f"{where}, heading", False)
+        for name in split_entry_names(names)
+    ]
+    for block in section.blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        for position, item in enumerate(block.items, start=1):
+            text = _first_line(item.blocks)
+            if text is None:
+                continue
+            entries += [
+                BuildEntry(name, phase, item.line, f"{where}, item {position}", False)
+                for name in split_entry_names(head(text))
+            ]
+    return entries
 
 
 def split_entry_names(text: str) -> list[str]:

@@ -86,11 +86,12 @@ def diagram_calls(content: str, first_line: int) -> list[DiagramCall]:
     return []
 
 
-def grouped_nodes(content: str, first_line: int) -> list[GroupedNode]:
+def grouped_nodes(content: str, first_line: int, *, ungrouped: bool = False) -> list[GroupedNode]:
     """Nodes of a flowchart with the label of the subgraph they are drawn in.
 
     A subgraph groups what belongs together; under a label that means a set of units
-    (``subgraph Services``) its nodes are those units.
+    (``subgraph Services``) its nodes are those units. With ``ungrouped`` the nodes drawn
+    outside every subgraph come too, with an empty group.
     """
     lines = content.split("\n")
     kind = next((m.group(1) for line in lines if (m := _KIND.match(line))), "")
@@ -112,7 +113,7 @@ def grouped_nodes(content: str, first_line: int) -> list[GroupedNode]:
             label = subgraph.group(2) or subgraph.group(3) or subgraph.group(1) or ""
             groups.append(_label(label or (subgraph.group(4) or "")))
             continue
-        if _SKIP.match(line) or not groups:
+        if _SKIP.match(line) or not (groups or ungrouped):
             continue
         line = _TEXT_EDGE.sub(lambda match: match.group(3), line)
         parts = _EDGE.split(line)
@@ -120,7 +121,7 @@ def grouped_nodes(content: str, first_line: int) -> list[GroupedNode]:
             for identifier in _nodes(parts[index], labels):
                 if identifier not in placed and identifier in labels:
                     placed[identifier] = GroupedNode(
-                        labels[identifier], groups[-1], first_line + offset
+                        labels[identifier], groups[-1] if groups else "", first_line + offset
                     )
     return list(placed.values())
 

@@ -25,7 +25,7 @@ _ACTIVE = re.compile(
     r"|invokes|invoking|delegates\s+to|talks\s+(?:only\s+)?to|communicates\s+(?:only\s+)?with"
     r"|sends\s+(?:requests|commands|calls)\s+to|queries|requests\s+from"
     r"|reads\s+from|fetches\s+from|forwards\s+to|routes\s+to|proxies\s+to"
-    r"|integrates\s+with|connects\s+to"
+    r"|integrates\s+with|connects\s+to|consumes|consuming|subscribes\s+to|listens\s+to"
     r"|dépend\s+de|dépendent\s+de|utilise|utilisent|appelle|appellent|appeler|invoque"
     r"|délègue\s+à|délèguent\s+à|depende\s+de|dependem\s+de|usa|usam|utiliza|utilizam|chama"
     r"|chamam|llama\s+a|invoca|delega\s+(?:a|para|en)|hängt\s+von|nutzt|verwendet|ruft)\b"

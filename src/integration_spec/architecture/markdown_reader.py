@@ -43,7 +43,11 @@ from integration_spec.architecture._resolve import (
     check_graph,
     resolve_dependencies,
 )
-from integration_spec.architecture._sections import HeadingScan, scan_headings
+from integration_spec.architecture._sections import (
+    HeadingScan,
+    scan_headings,
+    suffix_module_name,
+)
 from integration_spec.architecture._tables import (
     EndpointClaim,
     EventClaim,
@@ -240,26 +244,38 @@ def _read_fence(
 
 
 def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
-    """Nodes a diagram draws inside a subgraph that means units (``subgraph Services``)."""
-    for node in grouped_nodes(fence.content, fence.line + 1):
-        if not is_inventory(node.group):
-            continue
+    """Nodes a diagram draws as units.
+
+    A node counts when the diagram says it is a unit: it is drawn inside a subgraph that
+    means units (``subgraph Services``), or the diagram stands in a section whose heading
+    means units (``## Components`` with a flowchart: the boxes are the components), or its
+    own label carries a unit noun (``Order Service``, ``Billing Worker``), the way an
+    ``Orders Service`` heading does. Databases, queues and people are never units. Only a
+    unit subgraph in an inventory section is inventory; other nodes are evidence, which
+    creates modules only in a document that has no inventory.
+    """
+    for node in grouped_nodes(fence.content, fence.line + 1, ungrouped=True):
         parts = read_name(node.label)
+        grouped = bool(node.group) and is_inventory(node.group)
+        if not (grouped or in_inventory or suffix_module_name(node.label) is not None):
+            continue
+        strong = grouped and is_strong_inventory(node.group)
         if (
             is_generic(parts.name)
             or not looks_like_name(parts.name)
-            or (is_infrastructure(parts.name) and not is_strong_inventory(node.group))
+            or (is_infrastructure(parts.name) and not strong)
         ):
             continue
+        construct = f"mermaid subgraph {node.group!r}" if grouped else "mermaid node"
         found.candidates.append(
             Candidate(
                 name=parts.name,
                 aliases=parts.aliases,
                 line=node.line,
-                tier=INVENTORY if in_inventory else EVIDENCE,
+                tier=INVENTORY if in_inventory and grouped else EVIDENCE,
                 group=f"diagram:{fence.line}",
                 source=f"the diagram under {heading!r} (line {fence.line})",
-                where=f"mermaid subgraph {node.group!r} under {heading!r}, line {node.line}",
+                where=f"{construct} under {heading!r}, line {node.line}",
                 fill=_no_fill,
             )
         )
