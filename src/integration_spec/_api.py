@@ -141,6 +141,7 @@ _LAZY = {
     "InstallAction": "integration_spec.agents.install",
     "ArchitectureInitError": "integration_spec.project.init_architecture",
     "init_architecture": "integration_spec.project.init_architecture",
+    "system_mermaid": "integration_spec.analysis.system",
 }
 
 
@@ -311,3 +312,29 @@ def find_project(root: str | os.PathLike[str] | None = None) -> tuple[Path, Path
     """
     project = load_project(root)
     return project.root, project.architecture_for() or project.root / DEFAULT_ARCHITECTURE
+
+
+def system(start: str | os.PathLike[str] | None = None) -> Any:
+    """The system view of every spec of the project at ``start`` (``integration-spec system``).
+
+    Returns an :class:`~integration_spec.analysis.system.SystemView`.
+    """
+    from integration_spec.analysis.system import system_view
+    from integration_spec.facts import spec_facts
+    from integration_spec.facts.system import system_facts
+
+    project = load_project(start)
+    read = []
+    architecture = None
+    for path in project.spec_files(()).files:
+        text = read_text(path)
+        spec = parse_spec_text(text, project.shown(path))
+        arch_path = project.architecture_for_text(path, text)
+        spec_architecture = (
+            read_architecture(read_text(arch_path), project.shown(arch_path))
+            if arch_path is not None and arch_path.exists()
+            else None
+        )
+        architecture = architecture or spec_architecture
+        read.append((project.shown(path), spec_facts(spec, spec_architecture)))
+    return system_view(system_facts(read, architecture))

@@ -14,11 +14,13 @@ from integration_spec.check.codes import known_codes
 from integration_spec.check.config import OFF, Config, matches
 from integration_spec.check.fixes import ragged_row_fixes
 from integration_spec.check.suppression import find_suppressions
+from integration_spec.facts import spec_facts
 from integration_spec.facts.sections import reads_as_spec
+from integration_spec.facts.system import system_facts
 from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
-from integration_spec.rules.base import Fix, Rule, RuleContext
+from integration_spec.rules.base import Fix, ProjectRule, Rule, RuleContext
 from integration_spec.rules.registry import all_rules
 from integration_spec.spec.parse import parse_spec_document
 
@@ -166,3 +168,51 @@ def _line_text(lines: tuple[str, ...], line: int | None) -> str:
 
 def _per_path_ignores(path: str, config: Config) -> tuple[str, ...]:
     return config.per_path_codes(path)
+
+
+def check_project(
+    texts: Sequence[tuple[str, str, Architecture | None]],
+    *,
+    config: Config,
+    rules: Sequence[type[Rule]],
+) -> dict[str, list[Diagnostic]]:
+    """The cross-spec pass: project rules over all ``(text, path, architecture)`` at once.
+
+    Run after the per-file pass and never cached per file, since each finding depends on
+    the other specs. Configuration, per-path ignores and inline suppressions apply as
+    for any finding; returns the findings by path.
+    """
+    project_rules = [rule for rule in rules if issubclass(rule, ProjectRule)]
+    if len(texts) < 2 or not project_rules:
+        return {}
+    documents: dict[str, Document] = {}
+    read = []
+    architecture = next((arch for _, _, arch in texts if arch is not None), None)
+    for text, path, spec_architecture in texts:
+        document = parse_document(text)
+        documents[path] = document
+        spec = parse_spec_document(document, path)
+        if reads_as_spec(spec):  # a design note kept beside the specs is ST014's alone
+            read.append((path, spec_facts(spec, spec_architecture)))
+    system = system_facts(read, architecture)
+    found: dict[str, list[tuple[Diagnostic, Fix | None]]] = {}
+    for rule in project_rules:
+        severity = _severity(rule.code, rule.severity, config)
+        for finding in rule().check_system(system):
+            found.setdefault(finding.path, []).append(
+                (
+                    Diagnostic(
+                        code=rule.code,
+                        severity=severity,
+                        message=finding.message,
+                        path=finding.path,
+                        line=finding.line,
+                        hint=finding.hint,
+                    ),
+                    None,
+                )
+            )
+    return {
+        path: list(_filter(path, pairs, config, documents[path], None).diagnostics)
+        for path, pairs in found.items()
+    }

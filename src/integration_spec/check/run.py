@@ -26,7 +26,12 @@ from integration_spec.check.codes import (
     reserved_rule_info,
 )
 from integration_spec.check.config import Config, check_code
-from integration_spec.check.engine import FileOutcome, check_document, select_rules
+from integration_spec.check.engine import (
+    FileOutcome,
+    check_document,
+    check_project,
+    select_rules,
+)
 from integration_spec.check.fixes import RejectedFix, fix_until_stable, unified_diff
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
@@ -218,6 +223,7 @@ def run_check(request: CheckRequest) -> CheckResult:
     else:
         for spec, architecture in chosen:
             work.check(spec, architecture)
+    work.cross_check(chosen)
     baseline_written = None
     if request.write_baseline:
         text = baseline_document(
@@ -408,6 +414,30 @@ class _Work:
                 self._record(result)
             else:
                 self._failed(spec, result)
+
+    def cross_check(self, chosen: Sequence[tuple[_Input, Architecture | None]]) -> None:
+        """Add the cross-spec findings (computed fresh: they depend on every spec checked)."""
+        # A spec that could not be checked (an IO finding) takes no part in the comparison.
+        failed = {
+            report.path
+            for report in self.reports
+            if any(is_input_error(d.code) for d in report.diagnostics)
+        }
+        texts = [
+            (spec.source.text, spec.shown, architecture)
+            for spec, architecture in chosen
+            if spec.source is not None and spec.shown not in failed
+        ]
+        found = check_project(texts, config=self.config, rules=self.rules)
+        if not found:
+            return
+        for index, report in enumerate(self.reports):
+            extra = found.get(report.path)
+            if extra:
+                merged = sorted(
+                    (*report.diagnostics, *extra), key=lambda d: (d.line or 0, d.code, d.message)
+                )
+                self.reports[index] = replace(report, diagnostics=tuple(merged))
 
     def _failed(self, spec: _Input, diagnostic: Diagnostic | None) -> None:
         assert diagnostic is not None

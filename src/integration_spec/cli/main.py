@@ -401,6 +401,29 @@ def _levels(values: tuple[str, ...]) -> dict[str, str]:
     return levels
 
 
+@cli.command("system", epilog="\b\nExample:\n  integration-spec system --format json")
+@click.argument("project", required=False, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["mermaid", "json"]),
+    default="mermaid",
+    show_default=True,
+)
+def system_command(project: str | None, output_format: str) -> None:
+    """Show every module and integration point of all specs, and the spec owning each."""
+    import dataclasses
+    import json
+
+    from integration_spec._api import system, system_mermaid
+
+    view = system(project)
+    if output_format == "json":
+        click.echo(json.dumps(dataclasses.asdict(view), indent=2))
+        return
+    click.echo(system_mermaid(view), nl=False)
+
+
 @cli.command(
     "rules", epilog="\b\nExample:\n  integration-spec rules --format markdown > docs/rules.md"
 )

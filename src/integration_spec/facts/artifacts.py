@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from integration_spec.facts.modules import is_named
-from integration_spec.facts.text import camel_words, plain, word_set
+from integration_spec.facts.text import camel_words, has_todo, is_blank, plain, word_set
 from integration_spec.model.names import normalize_name
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]+)*")
@@ -72,3 +72,26 @@ def endpoint_from_text(text: str) -> tuple[str, str] | None:
     if len(parts) == 2 and parts[0].isalpha() and parts[1].startswith("/"):
         return endpoint_key(parts[0], parts[1])
     return None
+
+
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def payload_fields(text: str | None) -> frozenset[str] | None:
+    """The field names a payload cell lists (``{ orderId, total: Money }`` -> orderId, total).
+
+    ``None`` when the cell states no payload (blank, a TODO, prose): comparisons then say
+    nothing. Field names compare case-insensitively.
+    """
+    if text is None or is_blank(text) or has_todo(text):
+        return None
+    body = plain(text).strip().strip("{}()[]` ")
+    names: set[str] = set()
+    for item in re.split(r"[,;]", body):
+        head = item.split(":", 1)[0].strip().strip("`*_ ")
+        if not head:
+            continue
+        if not _FIELD.fullmatch(head):
+            return None  # prose, not a list of fields
+        names.add(head.casefold())
+    return frozenset(names) or None

@@ -950,3 +950,6 @@ ROLE_SYNONYMS: dict[str, str] = {
     "coordinator": "Both",
 }
 """Roles people write instead of the seed's three, and the seed role they mean."""
+
+CONSISTENCY_KINDS = ("strong", "eventual")
+"""The consistency a Shared State row promises, as one word of its Consistency cell."""

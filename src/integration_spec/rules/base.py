@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from integration_spec.facts import SpecFacts, spec_facts
+from integration_spec.facts.system import SystemFacts
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.spec import IntegrationSpec
@@ -35,6 +36,7 @@ class Family(StrEnum):
     PHASES = "Phases"
     TESTING = "Testing"
     ROLLOUT = "Rollout"
+    CROSS_SPEC = "Cross-spec"
 
 
 FAMILY_PREFIXES: dict[Family, str] = {
@@ -47,6 +49,7 @@ FAMILY_PREFIXES: dict[Family, str] = {
     Family.PHASES: "PH",
     Family.TESTING: "TE",
     Family.ROLLOUT: "RO",
+    Family.CROSS_SPEC: "XS",
 }
 
 CHECKLIST = (
@@ -151,3 +154,26 @@ class Rule:
     def summary(cls) -> str:
         """The first line of the documentation."""
         return cls.documentation().split("\n", 1)[0]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpecFinding(Finding):
+    """A finding of a project rule: on which spec it is reported."""
+
+    path: str
+
+
+class ProjectRule(Rule):
+    """A rule over all the specs checked together (``check --all`` or several paths).
+
+    Its findings depend on other files, so the engine runs it after the per-file pass,
+    outside the per-file cache; :meth:`check` on one spec finds nothing.
+    """
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """One spec alone has nothing to compare with."""
+        return iter(())
+
+    def check_system(self, system: SystemFacts) -> Iterator[SpecFinding]:
+        """Yield the problems found between the specs of ``system``."""
+        raise NotImplementedError

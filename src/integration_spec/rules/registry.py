@@ -10,6 +10,7 @@ from integration_spec.rules import (
     architecture,
     boundaries,
     coordination,
+    cross_spec,
     dataflow,
     failures,
     phases,
@@ -31,6 +32,7 @@ _FAMILIES = (
     phases.RULES,
     testing.RULES,
     rollout.RULES,
+    cross_spec.RULES,
 )
 
 RESERVED_CODES: dict[str, tuple[str, Severity]] = {
