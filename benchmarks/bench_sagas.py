@@ -35,9 +35,8 @@ HELD_OUT = frozenset(
     }
 )
 """Chosen before any tuning, by the order the cases were collected in, alternating kinds."""
-ROLES = frozenset({"compensatable", "pivot", "retriable", "read-only"})
-"""The classifications the plan has a role for; ``uncompensated`` and ``control`` steps are
-not scored (the plan has no such role)."""
+ROLES = frozenset({"compensatable", "pivot", "retriable", "read-only", "uncompensated", "control"})
+"""Every classification of the cases is a role of the plan too."""
 
 
 def _score(case: dict[str, Any], project: Path) -> dict[str, Any]:

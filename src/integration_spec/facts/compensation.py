@@ -258,7 +258,8 @@ class _Reader:
         for position, entry in enumerate(block.steps):
             last = position == len(block.steps) - 1
             clauses = undo_clauses(entry.text)
-            if not clauses and (last or _reads_as_final_state(entry.text)):
+            labelled = words(entry.text)[:2] == ["final", "state"]
+            if labelled or (not clauses and (last or _reads_as_final_state(entry.text))):
                 final_state = plain(entry.text)
                 continue
             if not clauses:

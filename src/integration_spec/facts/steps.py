@@ -325,7 +325,9 @@ def read_pivot(step: FlowStep) -> tuple[str | None, int | None]:
 
     ``this is the point of no return`` in what the step does marks the step itself, as does
     ``once it succeeds there is no going back`` anywhere in it. ``past the pivot``, or a
-    Failure line that says the saga no longer rolls back, puts the step after the pivot.
+    Failure line that says the saga no longer rolls back, puts the step after the pivot,
+    unless it speaks of the step's success ("a successful payment is the point of no
+    return": the failure is still undone, the success is final).
     ``the authorization from step 4 cannot be undone`` refers to step 4.
     """
     about = " ".join(
@@ -346,7 +348,8 @@ def read_pivot(step: FlowStep) -> tuple[str | None, int | None]:
             before = found[max(0, position - 3) : position]
             if any(word in PAST_PIVOT_WORDS and word != "once" for word in before):
                 return "past", None
-            if source == "failure" and "once" not in found[:position]:
+            said_of_success = any(word.startswith("succe") for word in found[:position])
+            if source == "failure" and "once" not in found[:position] and not said_of_success:
                 return "past", None
             return "self", None
     return None, None
