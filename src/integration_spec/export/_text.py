@@ -14,22 +14,6 @@ def one_line(text: str | None) -> str:
     return " ".join(plain(text or "").split())
 
 
-def ascii_words(text: str) -> list[str]:
-    """The words of ``text`` in lower-case ASCII (accents dropped), split at non-alphanumerics."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words: list[str] = []
-    current: list[str] = []
-    for char in folded:
-        if char.isalnum():
-            current.append(char.lower())
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return words
-
-
 def key(text: str) -> str:
     """A key in ``[A-Za-z0-9._-]`` (what AsyncAPI and OpenAPI component names allow)."""
     folded = unicodedata.normalize("NFKD", one_line(text)).encode("ascii", "ignore").decode("ascii")

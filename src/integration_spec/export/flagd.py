@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from integration_spec.export._text import ascii_words, one_line, source
+from integration_spec.export._text import one_line, source
 from integration_spec.export.codes import export_error, export_note
 from integration_spec.export.documents import to_json
 from integration_spec.export.model import Export, ExportedFile, ExportOptions
 from integration_spec.facts.modules import is_named
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic
+from integration_spec.model.names import ascii_words
 from integration_spec.model.spec import IntegrationSpec
 
 FLAGD_SCHEMA = "https://flagd.dev/schema/v0/flags.json"

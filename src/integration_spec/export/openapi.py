@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from integration_spec.export._text import ascii_words, one_line, source
+from integration_spec.export._text import one_line, source
 from integration_spec.export.asyncapi import DOCUMENT_VERSION, PURPOSE, SOURCES, system_title
 from integration_spec.export.codes import export_error, export_note
 from integration_spec.export.documents import serialise
@@ -25,7 +25,7 @@ from integration_spec.facts.modules import is_named, module_name
 from integration_spec.facts.text import camel_words
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.diagnostics import Diagnostic
-from integration_spec.model.names import name_key, suggest
+from integration_spec.model.names import ascii_words, name_key, suggest
 from integration_spec.model.spec import IntegrationSpec
 
 OPENAPI_VERSION = "3.1.0"

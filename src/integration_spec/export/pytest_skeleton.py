@@ -20,12 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from integration_spec.export._text import ascii_words, first_seen, one_line, source, unique
+from integration_spec.export._text import first_seen, one_line, source, unique
 from integration_spec.export.codes import export_error
 from integration_spec.export.model import Export, ExportedFile, ExportOptions, Pending
 from integration_spec.facts.modules import is_named, module_name
 from integration_spec.model.architecture import Architecture
-from integration_spec.model.names import name_key
+from integration_spec.model.names import ascii_words, name_key
 from integration_spec.model.spec import IntegrationSpec, IntegrationTest
 
 MAX_NAME_WORDS = 10

@@ -7,6 +7,7 @@ reviewer sees the same module, so the tool must too.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -73,3 +74,19 @@ def split_names(text: str) -> tuple[str, ...]:
             current.append(ch)
     parts.append("".join(current))
     return tuple(part.strip() for part in parts if part.strip())
+
+
+def ascii_words(text: str) -> list[str]:
+    """The words of ``text`` in lower-case ASCII (accents dropped), split at non-alphanumerics."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words: list[str] = []
+    current: list[str] = []
+    for char in folded:
+        if char.isalnum():
+            current.append(char.lower())
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from integration_spec.model.names import ascii_words
 from integration_spec.model.spec import SECTION_LAYOUT, SectionKey
 
 
@@ -44,17 +45,7 @@ class Column:
 
 def header_words(header: str) -> list[str]:
     """The lower-case words of a header (``Published By`` -> ``published``, ``by``)."""
-    words: list[str] = []
-    current: list[str] = []
-    for ch in header.casefold():
-        if ch.isalnum():
-            current.append(ch)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return words
+    return ascii_words(header)
 
 
 def _stem_fits(stem: str, word: str) -> bool:
