@@ -59,7 +59,7 @@ def _table(draw: st.DrawFn) -> list[str]:
     def row(cells: list[str]) -> str:
         body = " | ".join(cells)
         # A row of empty cells needs its outer pipes: " | " alone is K11.
-        return f"| {body} |" if outer or not any(cells) else body
+        return f"| {body} |" if outer or not any(cell.strip() for cell in cells) else body
 
     alignments = st.sampled_from(["---", ":--", "--:", ":-:"])
     delimiter = "|" + "|".join(draw(alignments) for _ in header) + "|"
