@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from integration_spec.facts.sections import SPEC_CORE, has_section, reads_as_spec
-from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain
+from integration_spec.facts.text import excerpt, has_todo, is_blank, missing_value, plain, words
 from integration_spec.model.architecture import DEFAULT_ARCHITECTURE
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import did_you_mean, normalize_name
-from integration_spec.model.spec import SPEC_TYPES, SectionKey
+from integration_spec.model.spec import ROLES, SPEC_TYPES, SectionKey
 from integration_spec.project.architecture import features_root as project_root
 from integration_spec.project.architecture import reference_target
 from integration_spec.rules._structure_support import (
@@ -309,6 +309,49 @@ def _known_type(value: str) -> bool:
             if not rest or not rest[0].isalnum():
                 return True
     return False
+
+
+class UnknownRole(Rule):
+    """Each module's role in Modules Involved is Producer, Consumer or Both.
+
+    The seed defines three roles, and the coordination checks reason with them: a Producer
+    publishes or answers, a Consumer subscribes or calls, Both does each. Teams also write
+    Owner, Observer or Orchestrator; those say something true, but which way the data flows
+    is then left to the reader. A role cell that contains one of the three words (``Both
+    (orchestrator)``) is accepted.
+
+    Fails:
+
+        | cart | Owner | Carts owned by a guest session |
+
+    Passes:
+
+        | cart | Both (owner of the cart) | Carts owned by a guest session |
+    """
+
+    code = "ST015"
+    name = "unknown-role"
+    family = Family.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report each Modules Involved row whose role is none of the seed's three."""
+        known = {role.casefold() for role in ROLES}
+        ragged = {d.line for d in context.spec.diagnostics if d.code == "PS001"}
+        for row in context.spec.modules:
+            if is_blank(row.role) or has_todo(row.role) or is_blank(row.module):
+                continue
+            if row.line in ragged:  # its cells may have shifted: PS001 reports the row
+                continue
+            if known & {word.removesuffix("s") for word in words(row.role)}:
+                continue
+            yield Finding(
+                message=f"role '{plain(row.role)}' of '{plain(row.module)}' is not one of "
+                + ", ".join(ROLES),
+                line=row.line,
+                hint="write Producer (it publishes or answers), Consumer (it subscribes or "
+                "calls) or Both; keep the rest in brackets: 'Both (owner)'",
+            )
 
 
 class UnknownType(Rule):
@@ -803,6 +846,7 @@ RULES: tuple[type[Rule], ...] = (
     TitleWithoutPrefix,
     MissingType,
     UnknownType,
+    UnknownRole,
     InvalidPriority,
     MissingSummary,
     FileNameNotKebabCase,
