@@ -467,18 +467,23 @@ A longer sign wins over a shorter one inside it: ``connection refused`` is Netwo
 ``refused`` booking is Business; ``service unavailable`` is System.
 """
 
-RETRY_WORDS = (
+SENT_AGAIN_WORDS = (
     "retr*",
-    "backoff",
-    "back off",
     "try again",
     "tries again",
     "resend*",
     "re send*",
     "redeliver*",
-    "reconnect*",
     "requeue*",
     "re queue*",
+)
+"""The request is sent again: what both a retry and a blind repeat say."""
+
+RETRY_WORDS = (
+    *SENT_AGAIN_WORDS,
+    "backoff",
+    "back off",
+    "reconnect*",
     "idempoten*",
     "at most once",
     "exactly once",
@@ -503,7 +508,6 @@ RETRY_WORDS = (
     "re submit*",
     "goes through",
     "picked up on the next run",
-    "next run",
 )
 """The step may be repeated: it is retried, or repeating it changes nothing."""
 
@@ -644,18 +648,7 @@ SELF_REFERENCES = frozenset(
 UNCHANGED_OPENINGS = ("none", "no change*", "unchanged", "no code change*", "nothing", "n a")
 """How a Changes cell that says the module is not changed begins ("None; existing ...")."""
 
-REPEAT_WORDS = (
-    "retr*",
-    "try again",
-    "tries again",
-    "resend*",
-    "re send*",
-    "redeliver*",
-    "requeue*",
-    "re queue*",
-    "resubmit*",
-    "re submit*",
-)
+REPEAT_WORDS = (*SENT_AGAIN_WORDS, "resubmit*", "re submit*")
 """The request is sent again as it was: the recovery that misfits a refusal or an outage."""
 
 PERSON_WORDS = (
