@@ -19,7 +19,9 @@ Names match case- and separator-insensitively (``name_key``), through the labels
 and the aliases the reader found in the document; each found module matches one label.
 
 The split: documents of both folders are ordered by the SHA-256 of their file name; the
-first half (rounded up) is the DEVELOPMENT half, the rest is HELD-OUT. Tune the reader on
+first half (rounded up) is the DEVELOPMENT half, the rest is HELD-OUT. An entry with a
+``half`` key keeps the half it was given (a corpus labelled later, split when it was
+collected). Tune the reader on
 the development half only; ``--failures`` lists what was missed on the development half
 (``--show-held-out`` also on the other half, for the final report only). The gap between
 the halves says whether the reader generalises.
@@ -219,6 +221,7 @@ def _figures(score: Score, macro: float | None) -> dict[str, float | int | None]
 def run(corpus: Path) -> tuple[dict[str, tuple[str, Score]], float]:
     truth: list[dict[str, Any]] = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     halves = split_of([entry["file"] for entry in truth])
+    halves.update({entry["file"]: entry["half"] for entry in truth if "half" in entry})
     results: dict[str, tuple[str, Score]] = {}
     started = time.perf_counter()
     for entry in truth:
