@@ -83,7 +83,6 @@ if TYPE_CHECKING:
     )
     from integration_spec.analysis.api import (
         Flags,
-        analyze,
         triage_diff,
         triage_modules,
         triage_spec,
@@ -101,13 +100,13 @@ if TYPE_CHECKING:
     from integration_spec.export.kinds import DIRECTORY_KINDS, KINDS
     from integration_spec.export.model import Export, ExportOptions, Pending
     from integration_spec.facts.triage import split_module_list
-    from integration_spec.model.analysis import Decision
+    from integration_spec.model.analysis import AnalysisFinding, AnalysisReport, Decision
     from integration_spec.project import Project
+    from integration_spec.project.config import Config
     from integration_spec.project.init_architecture import ArchitectureInitError, init_architecture
 
 _LAZY = {
     "Flags": "integration_spec.analysis.api",
-    "analyze": "integration_spec.analysis.api",
     "triage_diff": "integration_spec.analysis.api",
     "triage_modules": "integration_spec.analysis.api",
     "triage_spec": "integration_spec.analysis.api",
@@ -267,6 +266,42 @@ def reads_as_spec(spec: IntegrationSpec) -> bool:
     from integration_spec.facts.sections import reads_as_spec as spec_like
 
     return spec_like(spec)
+
+
+def analyze(
+    spec: IntegrationSpec, architecture: Architecture | None = None, *, config: Config | None = None
+) -> AnalysisReport:
+    """Flow graph, saga plan, fault simulation, boundaries and diagrams of one spec.
+
+    Every finding is graded with the level its rule has under ``config`` (the project's
+    configuration; the rules' defaults when ``None``), the levels ``check`` reports with,
+    so :meth:`~integration_spec.model.analysis.AnalysisReport.exit_code` gates CI the way
+    ``check`` does. A finding whose rule the configuration turns off is kept as info.
+    """
+    from dataclasses import replace
+
+    from integration_spec.analysis.api import analyze as analyse
+    from integration_spec.check.engine import configured_severity
+    from integration_spec.model.diagnostics import Severity
+
+    def graded(findings: tuple[AnalysisFinding, ...]) -> tuple[AnalysisFinding, ...]:
+        return tuple(
+            replace(
+                finding,
+                severity=(configured_severity(finding.related_rule, config) or Severity.INFO)
+                if finding.related_rule
+                else Severity.WARNING,
+            )
+            for finding in findings
+        )
+
+    report = analyse(spec, architecture)
+    return replace(
+        report,
+        graph=replace(report.graph, findings=graded(report.graph.findings)),
+        saga=replace(report.saga, findings=graded(report.saga.findings)),
+        boundaries=graded(report.boundaries),
+    )
 
 
 def read_analysis_spec(path: str | os.PathLike[str]) -> IntegrationSpec:

@@ -78,6 +78,20 @@ def test_fully_compensatable_saga_has_no_pivot() -> None:
     assert [a.step for a in plan.failure_at(2).compensations] == [1]
 
 
+def test_this_is_the_point_of_no_return_in_a_failure_line_marks_the_step_itself() -> None:
+    # "this" in a step's own bullet is the step; "past the point of no return" is not.
+    pay = _step(
+        "Pay",
+        "payments",
+        "Charge the card",
+        failure="Card declined: release it. This is the point of no return",
+    )
+    past = _step("Ship", "shipping", "Ship it", failure="Retry; we are past the point of no return")
+    plan = plan_saga(_spec(RESERVE, pay, past))
+    assert (plan.pivot, plan.pivot_source) == (2, "marked")
+    assert plan.roles() == (StepRole.COMPENSATABLE, StepRole.PIVOT, StepRole.RETRIABLE)
+
+
 def test_several_markers_are_reported() -> None:
     first = _step("A", "a", "Place it; point of no return")
     second = _step("B", "b", "Ship it; point of no return")

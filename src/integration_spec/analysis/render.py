@@ -94,10 +94,11 @@ def analysis_blocks(report: AnalysisReport, *, mermaid: bool) -> list[Block]:
 
 def _findings_table(findings: Sequence[AnalysisFinding]) -> Table:
     return Table(
-        ("Line", "Finding", "Message", "Hint", "Rule"),
+        ("Line", "Level", "Finding", "Message", "Hint", "Rule"),
         tuple(
             (
                 str(finding.line or "-"),
+                finding.severity.value if finding.severity else "",
                 finding.kind,
                 finding.message,
                 finding.hint or "",

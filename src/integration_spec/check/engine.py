@@ -21,7 +21,7 @@ from integration_spec.markdown.document import Document, parse_document
 from integration_spec.model.architecture import Architecture
 from integration_spec.model.diagnostics import Diagnostic, Severity
 from integration_spec.rules.base import Fix, ProjectRule, Rule, RuleContext
-from integration_spec.rules.registry import all_rules
+from integration_spec.rules.registry import all_rules, rule_by_code
 from integration_spec.spec.parse import parse_spec_document
 
 ALWAYS_ON = ("IO", "CF")
@@ -58,6 +58,24 @@ def _enabled(code: str, config: Config) -> bool:
 def _severity(code: str, default: Severity, config: Config) -> Severity:
     level = config.severity.get(code)
     return Severity(level) if level and level != OFF else default
+
+
+def configured_severity(code: str, config: Config | None) -> Severity | None:
+    """The level findings of rule ``code`` have under ``config``; ``None`` when it is off.
+
+    Without a configuration the rule's default level (``None`` for an unknown code).
+
+    ``analyze`` grades its findings with this, so its exit code follows the same levels as
+    ``check``'s (a rule re-levelled or ignored in the configuration is so in both).
+    """
+    rule = rule_by_code(code)
+    if rule is None:
+        return None
+    if config is None:
+        return rule.severity
+    if not _enabled(code, config):
+        return None
+    return _severity(code, rule.severity, config)
 
 
 def check_document(

@@ -21,7 +21,6 @@ from integration_spec.model.diagnostics import Diagnostic, Severity
 if TYPE_CHECKING:
     from integration_spec import Architecture, IntegrationSpec, Project
 
-EXIT_FINDINGS = 1
 EXIT_INTEGRATION_SPEC = 0
 EXIT_FEATURE_BRIEF = 1
 
@@ -75,8 +74,10 @@ def _architecture(
     " -o review.md\n"
     "  integration-spec analyze features/integrations/guest-checkout.md --format json"
     " | jq .faults.scenarios\n"
-    "\b\nExit codes: 0 no findings, 1 findings (or inconsistent fault scenarios),"
-    " 2 input error.",
+    "  integration-spec analyze features/integrations/guest-checkout.md --strict\n"
+    "\b\nEach finding has the level of its rule in the configuration, as in `check`."
+    "\nExit codes: 0 no error-level finding, 1 an error-level finding (with --strict also"
+    " a warning or a half-done scenario), 2 input error.",
 )
 @click.argument("path", type=click.Path(path_type=str))
 @click.option(
@@ -102,6 +103,7 @@ def _architecture(
     help="Write to FILE (a new file, unless --force).",
 )
 @force_option("Replace an existing -o file.")
+@click.option("--strict", is_flag=True, help="Warnings (and half-done scenarios) fail too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @color_option
 @quiet_option
@@ -112,6 +114,7 @@ def analyze(
     output_format: str,
     output: str | None,
     force: bool,
+    strict: bool,
     exit_zero: bool,
     color: str,
     quiet: bool,
@@ -133,10 +136,10 @@ def analyze(
     if any(d.severity is Severity.ERROR for d in spec.diagnostics):
         sys.exit(EXIT_INPUT_ERROR)
     architecture = _architecture(project, architecture_path, path, spec, quiet=quiet)
-    report = analyse_spec(spec, architecture)
+    report = analyse_spec(spec, architecture, config=project.config)
     rich = output is None and output_format == "text" and colored(color)
     _emit(render_analysis(report, output_format, rich=rich), output, force=force)
-    sys.exit(EXIT_FINDINGS if report.finding_count() and not exit_zero else 0)
+    sys.exit(0 if exit_zero else report.exit_code(strict=strict))
 
 
 def _print(diagnostics: tuple[Diagnostic, ...], *, quiet: bool) -> None:

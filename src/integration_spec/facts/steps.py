@@ -327,7 +327,8 @@ def read_pivot(step: FlowStep) -> tuple[str | None, int | None]:
     ``once it succeeds there is no going back`` anywhere in it. ``past the pivot``, or a
     Failure line that says the saga no longer rolls back, puts the step after the pivot,
     unless it speaks of the step's success ("a successful payment is the point of no
-    return": the failure is still undone, the success is final).
+    return": the failure is still undone, the success is final) or of the step itself
+    ("this is the point of no return": in a step's own bullet, "this" is the step).
     ``the authorization from step 4 cannot be undone`` refers to step 4.
     """
     about = " ".join(
@@ -349,7 +350,9 @@ def read_pivot(step: FlowStep) -> tuple[str | None, int | None]:
             if any(word in PAST_PIVOT_WORDS and word != "once" for word in before):
                 return "past", None
             said_of_success = any(word.startswith("succe") for word in found[:position])
-            if source == "failure" and "once" not in found[:position] and not said_of_success:
+            said_of_itself = "this" in before
+            in_failure = source == "failure" and "once" not in found[:position]
+            if in_failure and not (said_of_success or said_of_itself):
                 return "past", None
             return "self", None
     return None, None

@@ -247,7 +247,13 @@ def _check_file(project: ServedProject, file: Path, shown: str | None) -> dict[s
 
 def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> dict[str, Any]:
     """Saga plan, fault simulation, boundaries and flow graph of a spec (path or text)."""
-    from integration_spec._api import analyze, load_architecture, parse_spec_text, reads_as_spec
+    from integration_spec._api import (
+        analyze,
+        load_architecture,
+        load_project,
+        parse_spec_text,
+        reads_as_spec,
+    )
     from integration_spec.analysis.api import find_architecture
 
     if (path is None) == (text is None):
@@ -267,9 +273,10 @@ def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> 
                 "Data Flow, Failure Modes), so there is nothing to analyse"
             )
         architecture = load_architecture(project.root / found) if found is not None else None
+        config = load_project(project.root).config
     except InputError as error:
         raise _failure(error) from None
-    report = analyze(spec, architecture)
+    report = analyze(spec, architecture, config=config)
     data: dict[str, Any] = report.as_dict()
     return data
 

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from integration_spec.model.diagnostics import Severity
+
 ANALYSIS_FORMAT_VERSION = 1
 """Version of the JSON shape of :class:`AnalysisReport` and :class:`TriageResult`."""
 
@@ -71,6 +73,10 @@ class AnalysisFinding:
     modules: tuple[str, ...] = ()
     related_rule: str | None = None
     """The checker rule that reports the same problem, when there is one."""
+    severity: Severity | None = None
+    """The level of ``related_rule`` in the project's configuration (warning when there is
+    no rule, info when the configuration turns the rule off), set by the public
+    :func:`integration_spec.analyze`; ``None`` when the report was never graded."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -225,14 +231,23 @@ class AnalysisReport:
     """False when no architecture was given: only spec-internal boundary checks ran."""
     diagrams: Diagrams = field(default_factory=Diagrams)
 
-    def finding_count(self) -> int:
-        """Findings of every kind plus groups of inconsistent scenarios (exit code 1 if any)."""
-        return (
-            len(self.graph.findings)
-            + len(self.saga.findings)
-            + len(self.boundaries)
-            + len(self.faults.inconsistencies)
-        )
+    def findings(self) -> tuple[AnalysisFinding, ...]:
+        """Every finding of the report: flow graph, saga plan, then boundaries."""
+        return (*self.graph.findings, *self.saga.findings, *self.boundaries)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """1 for an error-level finding (an ungraded one counts as an error), else 0.
+
+        With ``strict`` warnings fail too, and so do inconsistent fault scenarios: they are
+        the consequence of findings already graded (a missing compensation), so on their
+        own they are a warning. The same policy as ``check``.
+        """
+        levels = [finding.severity for finding in self.findings()]
+        if any(level is None or level is Severity.ERROR for level in levels):
+            return 1
+        if strict and (Severity.WARNING in levels or self.faults.inconsistencies):
+            return 1
+        return 0
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape (enums as their values), with the format version."""
