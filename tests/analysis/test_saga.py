@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from integration_spec.facts import saga_plan as plan_saga
+from integration_spec.facts.steps import effect_in
+from integration_spec.facts.undo import undo_clauses
 from integration_spec.model.analysis import Recovery, StepRole
 from integration_spec.model.spec import (
     CompensationBlock,
@@ -166,3 +168,21 @@ def test_unresolved_trigger_is_reported() -> None:
     block = _block("When it rains:", "Open the umbrella")
     plan = plan_saga(_spec(ORDER, PAY, blocks=(block,)))
     assert [finding.kind for finding in plan.findings] == ["compensation-trigger-unresolved"]
+
+
+def test_a_parenthesis_after_an_undo_says_more_about_it_not_a_second_undo() -> None:
+    # "CancelFlightReservation (deletes the booking even if confirmed)" is one undo.
+    remarked = undo_clauses("CancelFlightReservation (deletes the booking even if confirmed)")
+    assert [clause.text for clause in remarked] == ["CancelFlightReservation"]
+    assert {"flight", "book"} <= remarked[0].stems
+    # A generic undo takes its object from the remark.
+    generic = undo_clauses("Compensate (release the stock), then cancel the order")
+    assert [clause.text for clause in generic] == ["release the stock", "cancel the order"]
+
+
+def test_quoted_words_are_a_message_not_an_action() -> None:
+    # The quoted words are what the message says; the step's own action is outside them.
+    assert effect_in('Send "your order was cancelled" to the customer', "action") is None
+    effect = effect_in('Publish "stock reserved" and record the booking', "action")
+    assert effect is not None
+    assert (effect.base, effect.objects) == ("record", ("booking",))

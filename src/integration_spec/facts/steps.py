@@ -43,6 +43,7 @@ from integration_spec.facts.text import (
     plain,
     says,
     stem,
+    without_quotations,
     word_set,
     words,
 )
@@ -259,8 +260,11 @@ def find_effect(step: FlowStep) -> Effect | None:
 
 
 def effect_in(text: str, source: str) -> Effect | None:
-    """The first effect verb of ``text`` written as an action (see the module docstring)."""
-    for clause in clauses(text):
+    """The first effect verb of ``text`` written as an action (see the module docstring).
+
+    Quoted words are a message's content, not an action (:func:`without_quotations`).
+    """
+    for clause in clauses(without_quotations(text)):
         if _is_check(clause):
             continue
         for position, word in _effect_positions(clause):

@@ -84,6 +84,30 @@ def clause_texts(text: str | None) -> list[str]:
     return [part for part in _CLAUSE.split(plain(text or "")) if part.strip()]
 
 
+_QUOTES = {'"': '"', "\u201c": "\u201d"}
+
+
+def without_quotations(text: str) -> str:
+    """``text`` with what is in double quotes left out (one pass, linear).
+
+    ``publish "reservation confirmed" to the topic`` publishes a message; the quoted words
+    are what the message says, not something the step does.
+    """
+    out: list[str] = []
+    closing: str | None = None
+    for character in text:
+        if closing is not None:
+            if character == closing:
+                closing = None
+                out.append(" ")
+            continue
+        if character in _QUOTES:
+            closing = _QUOTES[character]
+            continue
+        out.append(character)
+    return "".join(out) if closing is None else text
+
+
 def without_status_names(text: str) -> str:
     """``text`` without upper-case status names (``REJECTED``, ``CANCEL_PENDING``).
 

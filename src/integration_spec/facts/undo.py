@@ -10,7 +10,7 @@ step by its module, its name or its object. Both are read word by word, in linea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from integration_spec.facts.lexicon import (
     CONDITIONALS,
@@ -90,7 +90,8 @@ def undo_clauses(text: str | None, *, negated: bool = False) -> list[UndoClause]
     the basket``), which is how a spec accepts an effect that stays.
     """
     found: list[UndoClause] = []
-    for part in sentence_parts(_unbracket_steps(without_status_names(text or ""))):
+    written = _unbracket_steps(without_status_names(text or ""))
+    for part in sentence_parts(written):
         previous_verb: str | None = None
         for fragment in list_items(part):
             found_words = words(fragment)
@@ -104,8 +105,39 @@ def undo_clauses(text: str | None, *, negated: bool = False) -> list[UndoClause]
                 previous_verb = None
                 continue
             previous_verb = verb
-            found.append(_clause(fragment, verb, found_words))
+            clause = _clause(fragment, verb, found_words)
+            if found and _remarks_on(written, found[-1].text, clause.text):
+                found[-1] = _with_remark(found[-1], clause)
+            else:
+                found.append(clause)
     return found
+
+
+def _remarks_on(text: str, before: str, inside: str) -> bool:
+    """Whether ``inside`` is written in parentheses right after ``before``.
+
+    ``CancelFlightReservation (deletes the booking even if confirmed)``, ``cancel the
+    ticket (`CancelCreateTicket`)``: a parenthesis after an action says more about that
+    action (its other name, what it touches); it is not a second compensating action.
+    """
+    start = text.find(before)
+    if start < 0:
+        return False
+    end = start + len(before)
+    at = text.find(inside, end)
+    return at > 0 and text[end:at].replace("`", "").strip() == "("
+
+
+def _with_remark(clause: UndoClause, remark: UndoClause) -> UndoClause:
+    """``clause`` with what its parenthesis adds: a generic undo takes the remark's object."""
+    if clause.is_generic:
+        return remark
+    return replace(
+        clause,
+        stems=clause.stems | remark.stems,
+        identifiers=clause.identifiers | remark.identifiers,
+        step_numbers=clause.step_numbers or remark.step_numbers,
+    )
 
 
 _CONDITION_WORDS = frozenset({"when", "if", "after", "unless", "on"})
