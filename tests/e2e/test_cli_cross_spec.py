@@ -39,3 +39,21 @@ def test_system_view_lists_every_spec_and_the_owner_of_each_point(ispec: Invoke)
     assert owners[("event", "OrderPlaced")] == "features/integrations/guest-checkout.md"
     mermaid = ispec("system", cwd=EXAMPLE)
     assert mermaid.stdout.startswith("flowchart LR")
+
+
+def test_a_field_the_publisher_does_not_send_is_a_warning_in_sarif(
+    ispec: Invoke, tmp_path: Path
+) -> None:
+    case = next(c for c in CASES if c["rule"] == "XS008" and c["expect"])
+    root = build_project(tmp_path, case)
+    result = ispec("check", "--all", "--select", "XS", "--format", "sarif", cwd=root)
+    assert result.exit_code == 0, result.stdout + result.stderr  # a warning fails only --strict
+    (finding,) = json.loads(result.stdout)["runs"][0]["results"]
+    assert finding["ruleId"] == "XS008"
+    assert finding["level"] == "warning"
+    location = finding["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("order-fulfillment.md")
+    assert location["region"]["startLine"] == 38
+    assert "guest-checkout.md:214" in finding["message"]["text"]
+    strict = ispec("check", "--all", "--select", "XS", "--strict", cwd=root)
+    assert strict.exit_code == 1, strict.stdout + strict.stderr

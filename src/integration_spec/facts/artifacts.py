@@ -85,13 +85,58 @@ def payload_fields(text: str | None) -> frozenset[str] | None:
     """
     if text is None or is_blank(text) or has_todo(text):
         return None
-    body = plain(text).strip().strip("{}()[]` ")
-    names: set[str] = set()
+    names = _field_list(plain(text).strip().strip("{}()[]` "), nested=False)
+    if names is None or (len(names) == 1 and _names_a_type(plain(text))):
+        return None  # ``OrderPlacedPayload``: a type defined elsewhere, not one field
+    return frozenset(name.casefold() for name in names)
+
+
+def _names_a_type(text: str) -> bool:
+    """Whether a cell is one PascalCase name: a type, since fields are camelCase or snake_case."""
+    name = text.strip().strip("`*_ ")
+    return bool(_FIELD.fullmatch(name)) and name[0].isupper() and not name.isupper()
+
+
+def _field_list(body: str, *, nested: bool) -> tuple[str, ...] | None:
+    """The field names of ``a, b: Type; c`` as written, or ``None`` when an item is prose.
+
+    With ``nested``, ``customer.email`` reads as the field ``customer``: a reader of a
+    nested value needs its top-level field in the payload.
+    """
+    names: dict[str, None] = {}
     for item in re.split(r"[,;]", body):
         head = item.split(":", 1)[0].strip().strip("`*_ ")
+        if nested:
+            head = head.split(".", 1)[0].removesuffix("[]")
         if not head:
             continue
         if not _FIELD.fullmatch(head):
             return None  # prose, not a list of fields
-        names.add(head.casefold())
-    return frozenset(names) or None
+        names[head] = None
+    return tuple(names) or None
+
+
+def fields_read(text: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """Events an input names with the fields it reads from them, in order.
+
+    ``OrderPlaced (orderId, total), shipping address from OrderConfirmed`` reads orderId
+    and total from OrderPlaced; OrderConfirmed is read without saying which fields, so it
+    is left out. A parenthesis of prose (``OrderPlaced (from the outbox)``) says nothing.
+    Field names are as written; compare them case-insensitively, like payload fields.
+    """
+    if text is None:
+        return []
+    body = plain(text)
+    found: list[tuple[str, tuple[str, ...]]] = []
+    start = 0
+    while (open_at := body.find("(", start)) != -1:
+        close_at = body.find(")", open_at)
+        if close_at == -1:
+            break
+        before = body[:open_at].rstrip().rstrip("`*_")
+        name = before.rsplit(None, 1)[-1].strip("`*_,;") if before.split() else ""
+        fields = _field_list(body[open_at + 1 : close_at], nested=True)
+        if fields is not None and _IDENTIFIER.fullmatch(name) and looks_like_event(name):
+            found.append((name, fields))
+        start = close_at + 1
+    return found

@@ -20,6 +20,7 @@ from integration_spec.facts.artifacts import (
     endpoint_from_text,
     endpoint_key,
     event_key,
+    fields_read,
     looks_like_event,
     payload_fields,
 )
@@ -47,7 +48,7 @@ class Claim:
     detail: str = ""
     """A second value to compare (consistency, a flag's purpose)."""
     fields: frozenset[str] | None = None
-    """Payload fields, when the claim states them."""
+    """Payload fields, when the claim states them (casefolded); fields read, as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,31 @@ class SystemFacts:
                         step.field_lines.get("trigger", step.line),
                     )
                 )
+        return tuple(claims)
+
+    @cached_property
+    def fields_read(self) -> tuple[Claim, ...]:
+        """Fields a flow step reads from an event, as its Input names them.
+
+        ``Input: OrderPlaced (orderId, total)`` reads orderId and total from OrderPlaced;
+        the claim's module is the step's module.
+        """
+        claims: list[Claim] = []
+        for spec in self.specs:
+            for step in spec.facts.spec.flow_steps:
+                line = step.field_lines.get("input", step.line)
+                for name, fields in fields_read(step.input):
+                    claims.append(
+                        _claim(
+                            spec.path,
+                            event_key(name),
+                            name,
+                            spec.facts,
+                            step.module,
+                            line,
+                            fields=frozenset(fields),
+                        )
+                    )
         return tuple(claims)
 
     @cached_property

@@ -344,6 +344,61 @@ class RelatedSpecNotNamed(ProjectRule):
             )
 
 
+class FieldNotInPayload(ProjectRule):
+    """A subscriber reads only fields the publisher's payload carries.
+
+    A step whose Input reads ``OrderPlaced (orderId, contactEmail)`` breaks at run time
+    when the spec of OrderPlaced's publisher gives a payload without ``contactEmail``:
+    one of the two specs is wrong, and only a comparison of both shows it. Compared only
+    where the publishing spec states the payload fields (Events Published) and another
+    spec reads the event with its fields in parentheses.
+
+    Fails:
+
+        <!-- a.md, Events Published -->
+        | OrderPlaced | checkout | orderId, total | The order is placed |
+        <!-- b.md, Flow Steps -->
+        - Input: OrderPlaced (orderId, contactEmail)
+
+    Passes:
+
+        <!-- b.md, Flow Steps -->
+        - Input: OrderPlaced (orderId, total)
+    """
+
+    code = "XS008"
+    name = "field-not-in-payload"
+    family = Family.CROSS_SPEC
+    severity = Severity.WARNING
+
+    def check_system(self, system: SystemFacts) -> Iterator[SpecFinding]:
+        """Report fields read from an event that its publishing spec's payload lacks."""
+        payloads = _by_key([claim for claim in system.published if claim.fields])
+        for read in system.fields_read:
+            assert read.fields is not None
+            publisher = next(
+                (claim for claim in payloads.get(read.key, []) if claim.path != read.path),
+                None,
+            )
+            if publisher is None:
+                continue
+            assert publisher.fields is not None
+            missing = sorted(
+                (field for field in read.fields if field.casefold() not in publisher.fields),
+                key=str.casefold,
+            )
+            if not missing:
+                continue
+            fields = ", ".join(missing)
+            yield SpecFinding(
+                path=read.path,
+                line=read.line,
+                message=f"this step reads {fields} from '{read.name}', but its payload in "
+                f"{_at(publisher)} does not carry {'it' if len(missing) == 1 else 'them'}",
+                hint="add the field to the publisher's payload, or read it from elsewhere",
+            )
+
+
 RULES = (
     ConsumedEventNotPublished,
     EventPublishersDiffer,
@@ -352,4 +407,5 @@ RULES = (
     EndpointCreatedTwice,
     FlagPurposesDiffer,
     RelatedSpecNotNamed,
+    FieldNotInPayload,
 )
