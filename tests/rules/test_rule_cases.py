@@ -1,7 +1,9 @@
 """Data-driven rule tests: every case in tests/fixtures/rules/*.yaml, plus the clean examples.
 
-A case names one rule, a document (a mutation of an example spec, or a whole text) and the
-exact lines that rule must report there; ``expect: []`` is a passing case.
+A case names one rule, a self-contained document (a spec snippet with only the sections
+the rule reads) and the exact lines that rule must report there; ``expect: []`` is a
+passing case. Cases name modules of the example shop's architecture unless they name
+another architecture fixture.
 """
 
 from __future__ import annotations
@@ -60,15 +62,8 @@ def _architecture(name: str) -> Architecture | None:
 
 
 def document(data: dict[str, Any]) -> str:
-    """The case's document: ``spec`` verbatim, or ``base`` with ``replace`` applied."""
-    if "spec" in data:
-        return str(data["spec"])
-    base = EXAMPLE / "features" / "integrations" / f"{data.get('base', 'guest-checkout')}.md"
-    text = base.read_text(encoding="utf-8")
-    for old, new in data.get("replace", []):
-        assert old in text, f"replace target not found in {base.name}: {old!r}"
-        text = text.replace(old, new, 1)
-    return text
+    """The case's document, written whole in the case: nothing depends on another file's text."""
+    return str(data["spec"])
 
 
 def run_rule(
@@ -100,7 +95,7 @@ def test_rule_case(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
     findings = run_rule(
         data["rule"],
         document(data),
-        data.get("file_name", f"{data.get('base', 'guest-checkout')}.md"),
+        data.get("file_name", "guest-checkout.md"),
         _architecture(data.get("architecture", "shop")),
     )
     expected = data.get("expect", [])
