@@ -238,21 +238,63 @@ def says(text: str | None, keywords: tuple[str, ...]) -> bool:
 
 @cache
 def _keyword_matcher(keywords: tuple[str, ...]) -> _Matcher:
-    return _Matcher(tuple(tuple(keyword.split()) for keyword in keywords))
+    return _Matcher.of(tuple(tuple(keyword.split()) for keyword in keywords))
 
 
 @dataclass(frozen=True, slots=True)
 class _Matcher:
-    """Keyword phrases indexed by their first word, matched word by word (linear in the text)."""
+    """Keyword phrases indexed by their first word, matched word by word (linear in the text).
+
+    At each word only the phrases that can start there are tried: those whose first word is
+    that word, whose first prefix (``declin*``) it starts with, or that start with ``*``;
+    among them the one listed first wins, as if every phrase were tried in order.
+    """
 
     phrases: tuple[tuple[str, ...], ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_prefix: dict[int, dict[str, tuple[int, ...]]]
+    """Phrases whose first word is a prefix, by the prefix's length, then by the prefix."""
+    any_word: tuple[int, ...]
+
+    @classmethod
+    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> _Matcher:
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[int, dict[str, list[int]]] = {}
+        any_word: list[int] = []
+        for index, phrase in enumerate(phrases):
+            first = phrase[0]
+            if first == "*":
+                any_word.append(index)
+            elif first.endswith("*"):
+                stem = first[:-1]
+                by_prefix.setdefault(len(stem), {}).setdefault(stem, []).append(index)
+            else:
+                by_word.setdefault(first, []).append(index)
+        return cls(
+            phrases=phrases,
+            by_word={word: tuple(found) for word, found in by_word.items()},
+            by_prefix={
+                size: {stem: tuple(found) for stem, found in stems.items()}
+                for size, stems in by_prefix.items()
+            },
+            any_word=tuple(any_word),
+        )
+
+    def _starting_with(self, word: str) -> list[int]:
+        candidates = [*self.by_word.get(word, ()), *self.any_word]
+        for size, stems in self.by_prefix.items():
+            if len(word) >= size:
+                candidates.extend(stems.get(word[:size], ()))
+        return sorted(candidates)
 
     def __call__(self, found: tuple[str, ...]) -> str | None:
-        for start in range(len(found)):
-            for phrase in self.phrases:
+        for start, word in enumerate(found):
+            for index in self._starting_with(word):
+                phrase = self.phrases[index]
                 end = start + len(phrase)
                 if end <= len(found) and all(
-                    _word_matches(found[start + offset], part) for offset, part in enumerate(phrase)
+                    _word_matches(found[start + offset], part)
+                    for offset, part in enumerate(phrase[1:], 1)
                 ):
                     return " ".join(found[start:end])
         return None
