@@ -45,6 +45,12 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
         assert expected["contains"] in diagnostic.message, diagnostic.message
         if "hint" in expected:
             assert expected["hint"] in (diagnostic.hint or "")
+        # The other spec the message names is also a place tools can link (SARIF).
+        for place in diagnostic.related:
+            assert place.path != diagnostic.path
+            assert place.location() in diagnostic.message, (place, diagnostic.message)
+        if diagnostic.code != "XS001":  # nothing publishes the event: no other place
+            assert diagnostic.related, diagnostic.message
 
 
 def test_one_spec_alone_has_no_cross_spec_findings(tmp_path: Path) -> None:

@@ -55,5 +55,9 @@ def test_a_field_the_publisher_does_not_send_is_a_warning_in_sarif(
     assert location["artifactLocation"]["uri"].endswith("order-fulfillment.md")
     assert location["region"]["startLine"] == 38
     assert "guest-checkout.md:214" in finding["message"]["text"]
+    (publisher,) = finding["relatedLocations"]
+    assert publisher["physicalLocation"]["artifactLocation"]["uri"].endswith("guest-checkout.md")
+    assert publisher["physicalLocation"]["region"]["startLine"] == 214
+    assert "OrderPlaced" in publisher["message"]["text"]
     strict = ispec("check", "--all", "--select", "XS", "--strict", cwd=root)
     assert strict.exit_code == 1, strict.stdout + strict.stderr

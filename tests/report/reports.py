@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 
 from integration_spec.check.codes import reserved_rule_info
-from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.model.diagnostics import Diagnostic, RelatedLocation, Severity
 from integration_spec.model.report import FileReport, Report, RuleInfo
 from tests.conftest import FIXTURES, REPO
 
@@ -43,6 +43,10 @@ def _diagnostic(data: dict[str, Any], path: str = "") -> Diagnostic:
         end_line=data.get("end_line"),
         hint=data.get("hint"),
         fixable=data.get("fixable", False),
+        related=tuple(
+            RelatedLocation(path=place["path"], line=place.get("line"), message=place["message"])
+            for place in data.get("related", ())
+        ),
     )
 
 

@@ -137,6 +137,7 @@ def _restamp(diagnostic: Diagnostic, config: Config, fixable: bool) -> Diagnosti
         end_line=diagnostic.end_line,
         hint=diagnostic.hint,
         fixable=fixable,
+        related=diagnostic.related,
     )
 
 
@@ -226,6 +227,7 @@ def check_project(
                         path=finding.path,
                         line=finding.line,
                         hint=finding.hint,
+                        related=finding.related,
                     ),
                     None,
                 )

@@ -14,6 +14,20 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+@dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    """Another place a finding is about: the other spec of a cross-spec conflict."""
+
+    path: str
+    line: int | None
+    message: str
+    """What is there (``publisher stated here``), shown beside the place."""
+
+    def location(self) -> str:
+        """``path:line``, or ``path`` alone without a line."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
     """An immutable finding that points at a file and line (like flake8's Violation)."""
@@ -26,6 +40,8 @@ class Diagnostic:
     end_line: int | None = None
     hint: str | None = None
     fixable: bool = False
+    related: tuple[RelatedLocation, ...] = ()
+    """The other places the finding names, for tools that link them (SARIF)."""
 
     def location(self) -> str:
         """``path:line`` as editors and CI annotate it (``path`` alone without a line)."""

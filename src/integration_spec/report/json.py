@@ -54,4 +54,8 @@ def _diagnostic(diagnostic: Diagnostic, rules: dict[str, RuleInfo]) -> dict[str,
         "hint": diagnostic.hint,
         "fixable": diagnostic.fixable,
         "rule_name": rules[diagnostic.code].name,
+        "related": [
+            {"path": place.path, "line": place.line, "message": place.message}
+            for place in diagnostic.related
+        ],
     }

@@ -10,7 +10,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from integration_spec.model.diagnostics import Diagnostic, Severity
+from integration_spec.model.diagnostics import Diagnostic, RelatedLocation, Severity
 from integration_spec.model.report import Report, RuleInfo
 from integration_spec.report._rules import rules_of
 
@@ -72,6 +72,15 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
     }
     if diagnostic.path:
         result["locations"] = [{"physicalLocation": _physical_location(diagnostic)}]
+    if diagnostic.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": _physical_location(place),
+                "message": {"text": place.message},
+            }
+            for number, place in enumerate(diagnostic.related, 1)
+        ]
     return result
 
 
@@ -81,13 +90,14 @@ def _message_text(diagnostic: Diagnostic) -> str:
     return diagnostic.message
 
 
-def _physical_location(diagnostic: Diagnostic) -> dict[str, Any]:
-    """The file, and its lines when known; findings without a line get no region."""
-    location: dict[str, Any] = {"artifactLocation": artifact_location(diagnostic.path)}
-    if diagnostic.line is not None and diagnostic.line >= 1:
-        region = {"startLine": diagnostic.line}
-        if diagnostic.end_line is not None and diagnostic.end_line >= diagnostic.line:
-            region["endLine"] = diagnostic.end_line
+def _physical_location(place: Diagnostic | RelatedLocation) -> dict[str, Any]:
+    """The file, and its lines when known; places without a line get no region."""
+    location: dict[str, Any] = {"artifactLocation": artifact_location(place.path)}
+    if place.line is not None and place.line >= 1:
+        region = {"startLine": place.line}
+        end_line = place.end_line if isinstance(place, Diagnostic) else None
+        if end_line is not None and end_line >= place.line:
+            region["endLine"] = end_line
         location["region"] = region
     return location
 

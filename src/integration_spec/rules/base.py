@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from integration_spec.facts import SpecFacts, spec_facts
 from integration_spec.facts.system import SystemFacts
 from integration_spec.model.architecture import Architecture
-from integration_spec.model.diagnostics import Severity
+from integration_spec.model.diagnostics import RelatedLocation, Severity
 from integration_spec.model.spec import IntegrationSpec
 
 if TYPE_CHECKING:
@@ -158,9 +158,10 @@ class Rule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpecFinding(Finding):
-    """A finding of a project rule: on which spec it is reported."""
+    """A finding of a project rule: on which spec it is reported, and the other specs' places."""
 
     path: str
+    related: tuple[RelatedLocation, ...] = ()
 
 
 class ProjectRule(Rule):

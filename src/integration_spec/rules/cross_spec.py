@@ -9,13 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from integration_spec.facts.system import Claim, SystemFacts, first_by_spec
-from integration_spec.model.diagnostics import Severity
+from integration_spec.model.diagnostics import RelatedLocation, Severity
 from integration_spec.model.names import did_you_mean
 from integration_spec.rules.base import Family, ProjectRule, SpecFinding
 
 
 def _at(claim: Claim) -> str:
     return f"{claim.path}:{claim.line}" if claim.line else claim.path
+
+
+def _there(claim: Claim, what: str) -> tuple[RelatedLocation, ...]:
+    """The other spec's place a finding names, for tools that link it (SARIF)."""
+    return (RelatedLocation(path=claim.path, line=claim.line, message=what),)
 
 
 def _by_key(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
@@ -116,6 +121,7 @@ class EventPublishersDiffer(ProjectRule):
                 message=f"event '{other.name}' is published by '{other.module_written}' "
                 f"here, but by '{first.module_written}' in {_at(first)}",
                 hint="agree on the one module that publishes it",
+                related=_there(first, f"'{first.module_written}' publishes '{first.name}' here"),
             )
 
 
@@ -154,6 +160,7 @@ class EventPayloadsDiffer(ProjectRule):
                 message=f"the payload of '{other.name}' here {' and '.join(parts)} "
                 f"compared with {_at(first)}",
                 hint="state one payload for the event, in the spec of its publisher",
+                related=_there(first, f"the payload of '{first.name}' here"),
             )
 
 
@@ -184,6 +191,7 @@ class SharedStateDiffers(ProjectRule):
                 message=f"shared state '{other.name}' is owned by '{other.module_written}' "
                 f"here, but by '{first.module_written}' in {_at(first)}",
                 hint="one module owns each piece of data",
+                related=_there(first, f"'{first.module_written}' owns '{first.name}' here"),
             )
         for first, other in _conflicts(system.shared_state, "detail"):
             yield SpecFinding(
@@ -192,6 +200,7 @@ class SharedStateDiffers(ProjectRule):
                 message=f"shared state '{other.name}' is {other.detail}ly consistent here, "
                 f"but {first.detail}ly in {_at(first)}",
                 hint="agree on the consistency the owner offers",
+                related=_there(first, f"'{first.name}' is {first.detail}ly consistent here"),
             )
 
 
@@ -229,6 +238,7 @@ class EndpointCreatedTwice(ProjectRule):
                     line=other.line,
                     message=f"endpoint '{other.name}' is created here and also in {_at(first)}",
                     hint="create it in one spec; the other calls it (Synchronous Calls)",
+                    related=_there(first, f"'{first.name}' is created here"),
                 )
         for call in system.endpoints_called:
             creators = [c for c in created.get(call.key, []) if c.path != call.path]
@@ -242,6 +252,9 @@ class EndpointCreatedTwice(ProjectRule):
                     message=f"endpoint '{call.name}' is called on '{call.module_written}' "
                     f"here, but {_at(creator)} creates it in '{creator.module_written}'",
                     hint=f"call it on '{creator.module_written}'",
+                    related=_there(
+                        creator, f"'{creator.module_written}' creates '{creator.name}' here"
+                    ),
                 )
 
 
@@ -289,6 +302,7 @@ class FlagPurposesDiffer(ProjectRule):
                 message=f"flag '{other.name}' is used here for another purpose than in "
                 f"{_at(first)} ('{purpose}')",
                 hint="give each behaviour its own flag name",
+                related=_there(first, f"'{first.name}' is for '{purpose}' here"),
             )
 
 
@@ -341,6 +355,7 @@ class RelatedSpecNotNamed(ProjectRule):
                 message=f"'{claim.name}' is delivered by {_at(provider)}, which Related "
                 "Documents does not name",
                 hint=f"add {provider.path} under Related Documents",
+                related=_there(provider, f"'{provider.name}' is delivered here"),
             )
 
 
@@ -396,6 +411,7 @@ class FieldNotInPayload(ProjectRule):
                 message=f"this step reads {fields} from '{read.name}', but its payload in "
                 f"{_at(publisher)} does not carry {'it' if len(missing) == 1 else 'them'}",
                 hint="add the field to the publisher's payload, or read it from elsewhere",
+                related=_there(publisher, f"the payload of '{publisher.name}' here"),
             )
 
 
