@@ -46,6 +46,27 @@ def event_key(text: str) -> str:
     return normalize_name(plain(text).split("(", 1)[0])
 
 
+_NAME_LIST = re.compile(r"\s+/\s+|,|;|\s+or\s+|\s+and\s+")
+"""What separates names listed in one cell: ``A / B``, ``A, B``, ``A or B`` (not ``a/b``)."""
+
+
+def event_names(text: str) -> list[str]:
+    """The events one table cell names: ``CompletedEvent / FailedEvent`` is two.
+
+    A remark in parentheses stays with its name (``OrderCreated (log/metric)``) and is
+    dropped by :func:`event_key`; a slash without spaces is part of a name.
+    """
+    written = plain(text)
+    outside = re.sub(r"\([^()]*\)", lambda match: " " * len(match.group()), written)
+    names: list[str] = []
+    start = 0
+    for match in _NAME_LIST.finditer(outside):
+        names.append(written[start : match.start()].strip())
+        start = match.end()
+    names.append(written[start:].strip())
+    return [name for name in names if name]
+
+
 def looks_like_event(name: str) -> bool:
     """Whether an identifier reads as an event: several words, the last one in past tense."""
     parts = [part.casefold() for part in re.split(r"[._:-]", name) if part]

@@ -73,6 +73,7 @@ class ModuleNotInArchitecture(Rule):
 
 
 _CALLS = "Synchronous Calls"
+_FLOW_STEP = "flow step"
 
 
 def _call_owners(context: RuleContext) -> set[tuple[int | None, str]]:
@@ -90,7 +91,7 @@ def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
     """Every place a module is named outside Modules Involved: (line, name, where)."""
     found: list[tuple[int | None, str, str]] = []
     for number, step in enumerate(spec.flow_steps, start=1):
-        found.append((step.line, step.module, f"flow step {number}"))
+        found.append((step.line, step.module, f"{_FLOW_STEP} {number}"))
     for call in spec.sync_calls:
         found.append((call.line, call.caller, _CALLS))
         found.append((call.line, call.callee, _CALLS))
@@ -123,10 +124,12 @@ def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
 class UnknownModuleReference(Rule):
     """Modules named in steps, calls, events, state, phases or tests exist in the architecture.
 
-    A module that appears in the flow or the coordination tables but not in the
-    architecture is usually a typo or an external system written as a module; either way
-    the reader cannot tell which bounded context does the work. Each name is reported once,
-    where it is first used, and only when Modules Involved does not already list it.
+    A flow step done by a module the architecture does not have leaves the reader unable
+    to tell which bounded context does the work; a name close to a module's (``Paymnets``)
+    is a typo wherever it is written. Each name is reported once, where it is first used,
+    and only when Modules Involved does not already list it. A name unlike any module that
+    appears only in the coordination, phase or test tables is a party the modules talk to
+    (a UI, a workflow engine, a person): AR009's warning, not this error.
 
     Fails:
 
@@ -156,6 +159,8 @@ class UnknownModuleReference(Rule):
             ref = context.facts.modules.resolve(name)
             if ref.is_involved or ref.key in seen:
                 continue
+            if ref.kind is NameKind.UNKNOWN and not where.startswith(_FLOW_STEP):
+                continue  # a party the modules talk to, not a module: AR009
             if ref.is_unknown_module:
                 seen.add(ref.key)
                 yield Finding(
@@ -494,6 +499,63 @@ class NotAModule(Rule):
             yield Finding(message=message, line=row.line, hint=hint)
 
 
+class OutsideParty(Rule):
+    """A party named in the coordination tables that is no module is said to be outside.
+
+    Specs name who the modules talk to: the saga orchestrator (``CreateOrderSaga``), a
+    workflow engine, a UI, a person, an ops dashboard. Such a name, unlike any module of
+    the architecture and not in Modules Involved, is read as a party outside the system's
+    modules; the spec plans no work for it, so nothing checks its side of the call or
+    event. A warning, because it may also be a module the architecture has not been told
+    about yet. Each name is reported once, where it is first used.
+
+    Fails:
+
+        ## Coordination Points
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | Order history view | Show the new order |
+
+    Passes:
+
+        ## Coordination Points
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Email the confirmation |
+    """
+
+    code = "AR009"
+    name = "outside-party"
+    family = Family.ARCHITECTURE
+    severity = Severity.WARNING
+    needs_architecture = True
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report each unknown name of a coordination, phase or test table once."""
+        if context.facts.architecture is None:
+            return
+        mentions = _module_mentions(context.spec)
+        resolve = context.facts.modules.resolve
+        seen = {resolve(name).key for _, name, where in mentions if where.startswith(_FLOW_STEP)}
+        for line, name, where in mentions:  # a flow step's performer is AR002's
+            ref = resolve(name)
+            if ref.kind is not NameKind.UNKNOWN:
+                continue
+            if ref.is_involved or ref.key in seen:
+                continue
+            seen.add(ref.key)
+            yield Finding(
+                message=f"'{ref.written}' ({where}) is no module of the architecture: "
+                "read as a party outside the system's modules",
+                line=line or None,
+                hint="if it is a module, add it to the architecture and Modules Involved",
+            )
+
+
 RULES: tuple[type[Rule], ...] = (
     ModuleNotInArchitecture,
     UnknownModuleReference,
@@ -503,4 +565,5 @@ RULES: tuple[type[Rule], ...] = (
     CallAgainstDependencies,
     NewDependencyCycle,
     NotAModule,
+    OutsideParty,
 )

@@ -10,6 +10,7 @@ from integration_spec.facts.artifacts import (
     endpoint_from_text,
     endpoint_key,
     event_key,
+    event_names,
     looks_like_event,
 )
 from integration_spec.facts.coordination import links
@@ -101,7 +102,7 @@ class CoordinationModuleNotInvolved(Rule):
 def _method_names(method: str) -> list[str]:
     """The operations a Method cell names: ``CartApi.GetCart()``, ``A, B`` -> names."""
     names = []
-    for part in re.split(r",|;|\band\b|\bor\b", plain(method)):
+    for part in re.split(r",|;|\band\b|\bor\b|\s/\s", plain(method)):
         head = part.strip().split("(", 1)[0].strip()
         head = re.split(r"\.|::|#", head)[-1].strip()
         if head:
@@ -359,37 +360,41 @@ class EventTablesDisagree(Rule):
             else set()
         )
         asynchronous = {
-            event_key(row.event): row for row in reversed(spec.async_events) if is_named(row.event)
+            event_key(name): (name, row)
+            for row in reversed(spec.async_events)
+            if is_named(row.event)
+            for name in event_names(row.event)
         }
         contracts = {
-            event_key(row.event): row
+            event_key(name): (name, row)
             for row in reversed(spec.events_published)
             if is_named(row.event)
+            for name in event_names(row.event)
         }
         findings: list[Finding] = []
-        for key, event in asynchronous.items():
+        for key, (name, event) in asynchronous.items():
             # An event that already exists has its contract elsewhere; a new one needs it here.
             if key not in contracts and declared and key not in declared:
                 findings.append(
                     Finding(
-                        message=f"event '{plain(event.event)}' is in Asynchronous Events "
+                        message=f"event '{name}' is in Asynchronous Events "
                         "but not in Events Published",
                         line=event.line,
                         hint="add its payload contract under API Contracts > Events Published",
                     )
                 )
-        for key, contract in contracts.items():
-            matching = asynchronous.get(key)
-            if matching is None:
+        for key, (name, contract) in contracts.items():
+            if key not in asynchronous:
                 findings.append(
                     Finding(
-                        message=f"event '{plain(contract.event)}' is in Events Published "
+                        message=f"event '{name}' is in Events Published "
                         "but not in Asynchronous Events",
                         line=contract.line,
                         hint="add an Asynchronous Events row with its subscribers",
                     )
                 )
                 continue
+            matching = asynchronous[key][1]
             modules = context.facts.modules
             if key in declared or not (
                 modules.resolve(matching.publisher).is_participant
@@ -399,7 +404,7 @@ class EventTablesDisagree(Rule):
             if not modules.same(matching.publisher, contract.module):
                 findings.append(
                     Finding(
-                        message=f"event '{plain(contract.event)}' is published by "
+                        message=f"event '{name}' is published by "
                         f"'{module_name(contract.module)}' in Events Published but by "
                         f"'{module_name(matching.publisher)}' in Asynchronous Events (line "
                         f"{matching.line})",

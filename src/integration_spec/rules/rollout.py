@@ -158,8 +158,16 @@ _VERIFICATION = word_pattern(
         "reconcil",
         "compar",
         "make sure",
+        "review",
+        "inspect",
+        "audit",
+        "e2e",
+        "suite",
+        "dashboard",
+        "alarm",
     )
 )
+"""Words that observe or run checks; a step holding one says how it is verified."""
 
 
 class MigrationStepWithoutVerification(Rule):
