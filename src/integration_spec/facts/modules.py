@@ -26,7 +26,7 @@ from integration_spec.facts.lexicon import (
 )
 from integration_spec.facts.text import camel_words, has_todo, is_blank, plain, words
 from integration_spec.model.architecture import Architecture, Module
-from integration_spec.model.names import name_key, normalize_name, suggest
+from integration_spec.model.names import is_misspelling, name_key, normalize_name, suggest
 from integration_spec.model.spec import IntegrationSpec, ModuleInvolvement
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -275,7 +275,11 @@ class ModuleIndex:
         described = self._described(plain(text), written)
         if described is not None:
             return described
-        close = tuple(suggest(written, architecture.module_names))
+        close = tuple(
+            name
+            for name in suggest(written, architecture.module_names)
+            if is_misspelling(written, name)
+        )
         if close:
             return ModuleRef(written=written, kind=NameKind.MISSPELT, suggestions=close)
         return ModuleRef(written=written, kind=NameKind.UNKNOWN)

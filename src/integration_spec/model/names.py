@@ -44,6 +44,21 @@ def suggest(name: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     return [by_key[key] for key in keys]
 
 
+MISSPELLING_RATIO = 0.8
+"""How alike two names must be to be one name misspelt: ``Paymnets``/``payments`` is 0.88,
+``Restaurant tablet UI``/``Restaurant Service`` (one shared word, another thing) 0.69."""
+
+
+def is_misspelling(name: str, candidate: str) -> bool:
+    """Whether ``name`` reads as ``candidate`` with a few letters wrong, not another name.
+
+    A hint may offer anything :func:`suggest` finds; calling a name a typo (an error)
+    needs more than a shared word.
+    """
+    ratio = difflib.SequenceMatcher(None, name_key(name), name_key(candidate)).ratio()
+    return ratio >= MISSPELLING_RATIO
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A ``did you mean`` hint, or ``None`` when nothing is close."""
     close = suggest(name.strip().strip("*_`"), [c.strip().strip("*_`") for c in candidates])
