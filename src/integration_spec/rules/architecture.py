@@ -40,12 +40,14 @@ class ModuleNotInArchitecture(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | Paymnets | Producer | Manual-capture authorization |
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | payments | Producer | Manual-capture authorization |
@@ -133,11 +135,17 @@ class UnknownModuleReference(Rule):
 
     Fails:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Authorize payment** (Paymnets)
            - Action: AuthorizePayment with manual capture
 
     Passes:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Authorize payment** (payments)
            - Action: AuthorizePayment with manual capture
     """
@@ -205,12 +213,32 @@ class EventPublisherMismatch(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Producer | Guest orders with a contact e-mail |
+        | payments | Producer | Manual-capture authorization |
+        | notifications | Consumer | Guest order confirmation e-mail |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | payments | notifications | Send the confirmation |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Producer | Guest orders with a contact e-mail |
+        | payments | Producer | Manual-capture authorization |
+        | notifications | Consumer | Guest order confirmation e-mail |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | notifications | Send the confirmation |
@@ -257,15 +285,35 @@ class EventNotInArchitecture(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Producer | Announce guest checkouts left unfinished |
+        | notifications | Consumer | Reminder e-mail to the guest |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | GuestCheckoutAbandoned | checkout | notifications | Send a reminder |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Producer | Announce guest checkouts left unfinished |
+        | notifications | Consumer | Reminder e-mail to the guest |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | GuestCheckoutAbandoned | checkout | notifications | Send a reminder |
+
+        ## API Contracts
 
         ### Events Published
         | Event | Module | Payload | When |
@@ -325,12 +373,28 @@ class EndpointCollision(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | New endpoint that starts a checkout |
+
+        ## API Contracts
+
+        ### Endpoints Created
         | Method | Path | Module | Purpose |
         |--------|------|--------|---------|
         | POST | /carts | checkout | Start a checkout |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | New endpoint that starts a checkout |
+
+        ## API Contracts
+
+        ### Endpoints Created
         | Method | Path | Module | Purpose |
         |--------|------|--------|---------|
         | POST | /checkout/guest | checkout | Start a guest checkout |
@@ -392,15 +456,35 @@ class CallAgainstDependencies(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Consumer | Tracking link on the order page |
+        | shipping | Producer | Tracking link for a shipment |
+        | notifications | Consumer | Tracking link in the shipping e-mail |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | notifications | shipping | TrackShipment | Put the tracking link in the e-mail |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Consumer | Tracking link on the order page |
+        | shipping | Producer | Tracking link for a shipment |
+        | notifications | Consumer | Tracking link in the shipping e-mail |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
-        | cart | pricing | GetPrice | Price a line when it is added |
+        | checkout | shipping | TrackShipment | Put the tracking link on the order page |
     """
 
     code = "AR006"
@@ -426,12 +510,30 @@ class NewDependencyCycle(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Reserve stock for a guest order |
+        | inventory | Producer | Reservations of guest orders |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | inventory | checkout | GetOrder | Read the order of a reservation |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Reserve stock for a guest order |
+        | inventory | Producer | Reservations of guest orders |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | checkout | inventory | ReserveStock | Hold the stock while the visitor pays |
@@ -459,12 +561,14 @@ class NotAModule(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | adapters/stripe | Both | New webhook handler |
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | payments | Both | New Stripe webhook handler (adapters/stripe) |

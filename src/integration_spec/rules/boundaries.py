@@ -28,17 +28,45 @@ class WritesForeignSharedState(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Pending orders |
+        | inventory | Producer | Reservations for pending orders |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the stock reservation for every line
+
+        ## Coordination Points
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Stock reservation | inventory | checkout | Strong |
 
-        4. **Create pending order** (checkout)
-           - Action: Create the stock reservation for every line
-
     Passes:
 
-        4. **Create pending order** (checkout)
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Pending orders |
+        | inventory | Producer | Reservations for pending orders |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Create pending order** (checkout)
            - Action: Ask inventory to reserve every line with ReserveStock
+
+        ## Coordination Points
+
+        ### Shared State
+        | Data | Owner | Readers | Consistency |
+        |------|-------|---------|-------------|
+        | Stock reservation | inventory | checkout | Strong |
     """
 
     code = "BC001"
@@ -63,15 +91,45 @@ class UndeclaredBoundaryCrossing(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Producer | Snapshot with price versions |
+        | pricing | Producer | Quote for a snapshot |
+
+        ## Data Flow
+
+        ### Flow Steps
         1. **Snapshot cart** (cart)
            - Output: CartSnapshot
         2. **Quote the order** (pricing)
            - Input: CartSnapshot
 
-        (no call, event or shared state between cart and pricing)
+        ## Coordination Points
+
+        ### Synchronous Calls
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Producer | Snapshot with price versions |
+        | pricing | Producer | Quote for a snapshot |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Snapshot cart** (cart)
+           - Output: CartSnapshot
+        2. **Quote the order** (pricing)
+           - Input: CartSnapshot
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | cart | pricing | QuoteOrder | Price the snapshot |
@@ -97,18 +155,29 @@ class ConsumerWrites(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | notifications | Consumer | Confirmation e-mails |
 
-        8. **Send order confirmation** (notifications)
-           - Action: Create a delivery record and update the order status
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Send order confirmation** (notifications)
+           - Action: Send the e-mail through Postmark and create a delivery record
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | notifications | Both | Confirmation e-mails and delivery records |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Send order confirmation** (notifications)
+           - Action: Send the e-mail through Postmark and create a delivery record
     """
 
     code = "BC003"
@@ -131,13 +200,29 @@ class WritesForeignTable(Rule):
 
     Fails:
 
-        4. **Create pending order** (checkout)
-           - Action: Insert the order lines and update `reservations` with the order id
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Pending orders |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Insert the order into `orders` and update `reservations` with the order id
 
     Passes:
 
-        4. **Create pending order** (checkout)
-           - Action: Insert the order into `orders` and `order_lines`
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Pending orders |
+
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Insert the order into `orders` and its lines into `order_lines`
     """
 
     code = "BC004"

@@ -57,18 +57,32 @@ class CoordinationModuleNotInvolved(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Calls CreateShipment |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | checkout | shipping | CreateShipment | Buy a label |
 
-        (shipping is not in Modules Involved)
-
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | checkout | Both | Calls CreateShipment |
-        | shipping | Both | Creates shipments |
+        | shipping | Producer | Shipments for placed orders |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
+        | checkout | shipping | CreateShipment | Buy a label |
     """
 
     code = "CO001"
@@ -121,12 +135,30 @@ class CalleeLacksMethod(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Consumer | Reads the cart snapshot |
+        | cart | Producer | Snapshot with price versions |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | checkout | cart | GetCartSnapshots | Freeze the cart lines |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Consumer | Reads the cart snapshot |
+        | cart | Producer | Snapshot with price versions |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
         | From | To | Method | Purpose |
         |------|----|--------|---------|
         | checkout | cart | GetCartSnapshot | Freeze the cart lines |
@@ -204,18 +236,30 @@ class EventNotPublished(Rule):
 
     Fails:
 
-        8. **Send order confirmation** (notifications)
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Send order confirmation** (notifications)
            - Trigger: OrderConfirmed
 
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | notifications | Confirm the order |
 
     Passes:
 
-        8. **Send order confirmation** (notifications)
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Send order confirmation** (notifications)
            - Trigger: OrderPlaced
 
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | notifications | Confirm the order |
@@ -274,12 +318,18 @@ class EventWithoutSubscriber(Rule):
 
     Fails:
 
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | | |
 
     Passes:
 
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | notifications | Send the order confirmation |
@@ -437,12 +487,18 @@ class SharedStateOwnerCount(Rule):
 
     Fails:
 
+        ## Coordination Points
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Order status | checkout, payments | notifications | Eventual |
 
     Passes:
 
+        ## Coordination Points
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Order status | checkout | notifications, payments | Eventual |
@@ -484,20 +540,28 @@ class SharedStateOwnerRole(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | notifications | Consumer | Confirmation e-mail |
 
+        ## Coordination Points
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Delivery status | notifications | checkout | Eventual |
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | notifications | Both | Confirmation e-mail and delivery status |
 
+        ## Coordination Points
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Delivery status | notifications | checkout | Eventual |
@@ -536,16 +600,28 @@ class StrongConsistencyOverEvents(Rule):
 
     Fails:
 
+        ## Coordination Points
+
+        ### Asynchronous Events
         | Event | Publisher | Subscribers | Purpose |
         |-------|-----------|-------------|---------|
         | OrderPlaced | checkout | notifications | Confirm the order |
 
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Order status | checkout | notifications | Strong |
 
     Passes:
 
+        ## Coordination Points
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | OrderPlaced | checkout | notifications | Confirm the order |
+
+        ### Shared State
         | Data | Owner | Readers | Consistency |
         |------|-------|---------|-------------|
         | Order status | checkout | notifications | Eventual |

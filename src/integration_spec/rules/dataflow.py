@@ -81,19 +81,27 @@ class StepModuleNotInvolved(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | cart | Both | Snapshot with price versions |
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Reserve stock** (inventory)
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | cart | Both | Snapshot with price versions |
         | inventory | Producer | Reservations |
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Reserve stock** (inventory)
     """
 
@@ -132,12 +140,18 @@ class StepWithoutFailure(Rule):
 
     Fails:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Reserve stock** (inventory)
            - Input: CartSnapshot
            - Action: Reserve each line
 
     Passes:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Reserve stock** (inventory)
            - Input: CartSnapshot
            - Action: Reserve each line
@@ -236,6 +250,9 @@ class FlowDeadEnd(Rule):
 
     Fails:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Quote the order** (pricing)
            - Output: PriceQuote
         2. **Reserve stock** (inventory)
@@ -243,6 +260,9 @@ class FlowDeadEnd(Rule):
 
     Passes:
 
+        ## Data Flow
+
+        ### Flow Steps
         1. **Quote the order** (pricing)
            - Output: PriceQuote
         2. **Create pending order** (checkout)
@@ -303,19 +323,30 @@ class ModuleLeftOutOfFlow(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
+        | checkout | Both | Places the order |
         | shipping | Both | Labels |
 
-        (no step, call, event or shared state names shipping)
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Place order** (checkout)
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
+        | checkout | Both | Places the order |
         | shipping | Both | Labels |
 
-        4. **Buy shipping label** (shipping)
+        ## Data Flow
+
+        ### Flow Steps
+        1. **Place order** (checkout)
+        2. **Buy shipping label** (shipping)
     """
 
     code = "DF005"
@@ -359,20 +390,38 @@ class DiagramStepsMismatch(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Producer | Snapshot with price versions |
+        | checkout | Both | Pending orders |
+        | inventory | Producer | Reservations |
+
+        ## Data Flow
         ```
         [cart] ──(CartSnapshot)──> [checkout]
         ```
 
+        ### Flow Steps
         1. **Snapshot cart** (cart)
         2. **Create order** (checkout)
         3. **Reserve stock** (inventory)
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Producer | Snapshot with price versions |
+        | checkout | Both | Pending orders |
+        | inventory | Producer | Reservations |
+
+        ## Data Flow
         ```
         [cart] ──(CartSnapshot)──> [checkout] ──(PendingOrder)──> [inventory]
         ```
 
+        ### Flow Steps
         1. **Snapshot cart** (cart)
         2. **Create order** (checkout)
         3. **Reserve stock** (inventory)

@@ -37,12 +37,14 @@ class FailureWithoutRecovery(Rule):
 
     Fails:
 
+        ## Failure Modes
         | Failure | Impact | Detection | Recovery |
         |---------|--------|-----------|----------|
         | Stripe API timeout | Authorization unknown | No answer in 10 s | |
 
     Passes:
 
+        ## Failure Modes
         | Failure | Impact | Detection | Recovery |
         |---------|--------|-----------|----------|
         | Stripe API timeout | Authorization unknown | No answer in 10 s | Retry, same key |
@@ -85,12 +87,14 @@ class RecoveryDoesNotFitCategory(Rule):
 
     Fails:
 
+        ## Failure Modes
         | Failure | Impact | Detection | Recovery |
         |---------|--------|-----------|----------|
         | Card declined | No payment | card_declined | Retry 3 times |
 
     Passes:
 
+        ## Failure Modes
         | Failure | Impact | Detection | Recovery |
         |---------|--------|-----------|----------|
         | Card declined | No payment | card_declined | Compensate: release the stock |
@@ -134,19 +138,25 @@ class SideEffectWithoutCompensation(Rule):
 
     Fails:
 
-        5. **Reserve stock** (inventory)
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Charge card** (payments)
+           - Action: Charge the total to the card
+        3. **Reserve stock** (inventory)
            - Action: Reserve every line for 15 minutes
-           - Failure: Insufficient stock: cancel the order
-        6. **Authorize payment** (payments)
-           - Failure: Card declined: cancel the order
+           - Failure: Insufficient stock: cancel the pending order
 
     Passes:
 
-        5. **Reserve stock** (inventory)
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Charge card** (payments)
+           - Action: Charge the total to the card
+        3. **Reserve stock** (inventory)
            - Action: Reserve every line for 15 minutes
-           - Failure: Insufficient stock: cancel the order
-        6. **Authorize payment** (payments)
-           - Failure: Card declined: release the reservation, then cancel the order
+           - Failure: Insufficient stock: refund the charge, then cancel the pending order
     """
 
     code = "FA003"
@@ -181,12 +191,34 @@ class CompensationOrder(Rule):
 
     Fails:
 
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Reserve stock** (inventory)
+           - Action: Reserve every line for 15 minutes
+        3. **Authorize payment** (payments)
+           - Action: Authorize the total
+
+        ## Failure Modes
+
+        ### Compensation
         If payments fails after inventory succeeds:
         1. Checkout cancels the pending order
         2. Inventory releases the reservation
 
     Passes:
 
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Reserve stock** (inventory)
+           - Action: Reserve every line for 15 minutes
+        3. **Authorize payment** (payments)
+           - Action: Authorize the total
+
+        ## Failure Modes
+
+        ### Compensation
         If payments fails after inventory succeeds:
         1. Inventory releases the reservation
         2. Checkout cancels the pending order
@@ -212,11 +244,29 @@ class CompensationTriggerNotInvolved(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | inventory | Producer | Reservations expire after 15 minutes |
+        | payments | Producer | Authorization for guest orders |
+
+        ## Failure Modes
+
+        ### Compensation
         If paymnets fails after inventory succeeds:
         1. Inventory releases the reservation
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | inventory | Producer | Reservations expire after 15 minutes |
+        | payments | Producer | Authorization for guest orders |
+
+        ## Failure Modes
+
+        ### Compensation
         If payments fails after inventory succeeds:
         1. Inventory releases the reservation
     """
@@ -280,16 +330,18 @@ class SeveralPivots(Rule):
 
     Fails:
 
-        4. **Capture payment** (payments)
+        ### Flow Steps
+        1. **Capture payment** (payments)
            - Action: Capture the amount; this is the point of no return
-        5. **Hand over to carrier** (shipping)
+        2. **Hand over to carrier** (shipping)
            - Action: Hand the parcel over; the point of no return
 
     Passes:
 
-        4. **Capture payment** (payments)
+        ### Flow Steps
+        1. **Capture payment** (payments)
            - Action: Capture the amount; this is the point of no return
-        5. **Hand over to carrier** (shipping)
+        2. **Hand over to carrier** (shipping)
            - Action: Hand the parcel over; retried until the carrier accepts it
     """
 
@@ -311,13 +363,19 @@ class NotRetriableAfterPivot(Rule):
 
     Fails:
 
-        6. **Mark order shipped** (checkout)
+        ### Flow Steps
+        1. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        2. **Mark order shipped** (checkout)
            - Action: Move the order to Shipped
            - Failure: Log the error
 
     Passes:
 
-        6. **Mark order shipped** (checkout)
+        ### Flow Steps
+        1. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        2. **Mark order shipped** (checkout)
            - Action: Move the order to Shipped
            - Failure: Retried with the order id as idempotency key until it succeeds
     """
@@ -341,13 +399,33 @@ class CompensationSectionDisagrees(Rule):
 
     Fails:
 
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Reserve stock** (inventory)
+           - Action: Reserve every line for 15 minutes
+        3. **Authorize payment** (payments)
+           - Action: Authorize the total
+
+        ## Failure Modes
+
+        ### Compensation
         If payments fails after inventory succeeds:
         1. Checkout cancels the pending order
 
-        (inventory reserved stock before payments, and nothing releases it)
-
     Passes:
 
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Reserve stock** (inventory)
+           - Action: Reserve every line for 15 minutes
+        3. **Authorize payment** (payments)
+           - Action: Authorize the total
+
+        ## Failure Modes
+
+        ### Compensation
         If payments fails after inventory succeeds:
         1. Inventory releases the reservation
         2. Checkout cancels the pending order
@@ -371,13 +449,25 @@ class StaleStepReference(Rule):
 
     Fails:
 
-        - Failure: retry; step 4 is the point of no return
-
-        (the pivot is step 5)
+        ### Flow Steps
+        1. **Create shipment** (shipping)
+           - Action: Create the shipment
+        2. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        3. **Notify customer** (notifications)
+           - Action: Send the dispatch e-mail
+           - Failure: Retry; step 1 is the point of no return
 
     Passes:
 
-        - Failure: retry; step 5 is the point of no return
+        ### Flow Steps
+        1. **Create shipment** (shipping)
+           - Action: Create the shipment
+        2. **Capture payment** (payments)
+           - Action: Capture the amount; this is the point of no return
+        3. **Notify customer** (notifications)
+           - Action: Send the dispatch e-mail
+           - Failure: Retry; step 2 is the point of no return
     """
 
     code = "FA009"
@@ -400,14 +490,27 @@ class SideEffectKept(Rule):
 
     Fails:
 
-        2. **Delete basket** (basket)
-           - Action: Delete the buyer's basket
-           - Failure: redelivered; nothing ever restores the basket
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Delete cart** (cart)
+           - Action: Delete the buyer's cart
+           - Failure: Redelivered; nothing ever restores the cart
+        3. **Authorize payment** (payments)
+           - Action: Authorize the total
+           - Failure: Card declined: cancel the pending order
 
     Passes:
 
-        2. **Delete basket** (basket)
-           - Action: Delete the buyer's basket after the payment succeeded
+        ### Flow Steps
+        1. **Create pending order** (checkout)
+           - Action: Create the order in Pending
+        2. **Authorize payment** (payments)
+           - Action: Authorize the total
+           - Failure: Card declined: cancel the pending order
+        3. **Delete cart** (cart)
+           - Action: Delete the buyer's cart
+           - Failure: Redelivered; nothing ever restores the cart
     """
 
     code = "FA010"

@@ -67,16 +67,33 @@ class ModuleWithoutPhase(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | identity | Producer | Guest sessions |
+        | cart | Both | Carts owned by a guest session |
         | notifications | Consumer | Guest confirmation e-mail |
-        ...
+
+        ## Implementation Phases
+
         ### Phase 1: Guest carts
         **Modules:** identity, cart
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | identity | Producer | Guest sessions |
+        | cart | Both | Carts owned by a guest session |
         | notifications | Consumer | Guest confirmation e-mail |
-        ...
-        ### Phase 3: Confirmation
+
+        ## Implementation Phases
+
+        ### Phase 1: Guest carts
+        **Modules:** identity, cart
+
+        ### Phase 2: Confirmation
         **Modules:** notifications
     """
 
@@ -127,14 +144,28 @@ class PhaseModuleNotInvolved(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Guest place-order endpoint |
         | payments | Producer | Manual capture |
-        ...
-        **Modules:** checkout, paymnets
+
+        ## Implementation Phases
+
+        ### Phase 1: Guest order
+        **Modules:** checkout, payments, shipping
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Guest place-order endpoint |
         | payments | Producer | Manual capture |
-        ...
+
+        ## Implementation Phases
+
+        ### Phase 1: Guest order
         **Modules:** checkout, payments
     """
 
@@ -396,19 +427,53 @@ class PhaseUsesLaterDelivery(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Marks the order shipped |
+        | shipping | Producer | Labels and dispatch events |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | ShipmentDispatched | shipping | checkout | Mark the order shipped |
+
+        ## Implementation Phases
+
         ### Phase 1: Order status
         **Modules:** checkout
         **Deliverables:**
         - [ ] MarkOrderShipped on ShipmentDispatched
-        ...
+
         ### Phase 2: Carrier labels
         **Modules:** shipping
+        **Deliverables:**
+        - [ ] Publish ShipmentDispatched on the pickup scan
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Marks the order shipped |
+        | shipping | Producer | Labels and dispatch events |
+
+        ## Coordination Points
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | ShipmentDispatched | shipping | checkout | Mark the order shipped |
+
+        ## Implementation Phases
+
         ### Phase 1: Carrier labels
         **Modules:** shipping
-        ...
+        **Deliverables:**
+        - [ ] Publish ShipmentDispatched on the pickup scan
+
         ### Phase 2: Order status
         **Modules:** checkout
         **Deliverables:**

@@ -105,10 +105,20 @@ class FlagNotDefaultOff(Rule):
 
     Fails:
 
+        ## Rollout Plan
+
+        ### Feature Flags
+        | Flag | Purpose | Default |
+        |------|---------|---------|
         | guest-checkout | Enable guest checkout | on |
 
     Passes:
 
+        ## Rollout Plan
+
+        ### Feature Flags
+        | Flag | Purpose | Default |
+        |------|---------|---------|
         | guest-checkout | Enable guest checkout | off |
     """
 
@@ -179,10 +189,16 @@ class MigrationStepWithoutVerification(Rule):
 
     Fails:
 
+        ## Rollout Plan
+
+        ### Migration Steps
         1. Enable guest-checkout for 10 percent of visitors
 
     Passes:
 
+        ## Rollout Plan
+
+        ### Migration Steps
         1. Enable guest-checkout for 10 percent of visitors; verify: conversion holds
     """
 
@@ -254,10 +270,26 @@ class FlagNeverRemoved(Rule):
 
     Fails:
 
+        ## Rollout Plan
+
+        ### Feature Flags
+        | Flag | Purpose | Default |
+        |------|---------|---------|
+        | guest-checkout | Enable guest checkout | off |
+
+        ### Migration Steps
         1. Enable guest-checkout for all visitors; verify: error rate below 0.5 percent
 
     Passes:
 
+        ## Rollout Plan
+
+        ### Feature Flags
+        | Flag | Purpose | Default |
+        |------|---------|---------|
+        | guest-checkout | Enable guest checkout | off |
+
+        ### Migration Steps
         1. Enable guest-checkout for all visitors; verify: error rate below 0.5 percent
         2. Remove the guest-checkout flag; verify: it is no longer referenced
     """

@@ -95,20 +95,23 @@ class MissingRequiredSection(Rule):
     Fails:
 
         # Integration: Guest Checkout
-        ...
+        ## Overview
         ## Modules Involved
-        ...
         ## Coordination Points
+        ## Failure Modes
+        ## Implementation Phases
+        ## Testing Strategy
 
     Passes:
 
         # Integration: Guest Checkout
-        ...
+        ## Overview
         ## Modules Involved
-        ...
         ## Data Flow
-        ...
         ## Coordination Points
+        ## Failure Modes
+        ## Implementation Phases
+        ## Testing Strategy
     """
 
     code = "ST001"
@@ -131,17 +134,15 @@ class MissingRecommendedSection(Rule):
 
     Fails:
 
+        ## Shared Types
+        ## API Contracts
         ## Testing Strategy
-        ...
-        (end of document: no Rollout Plan)
 
     Passes:
 
+        ## Shared Types
+        ## API Contracts
         ## Testing Strategy
-        ...
-
-        ---
-
         ## Rollout Plan
 
         ### Feature Flags
@@ -167,6 +168,8 @@ class MissingTitle(Rule):
     as a fragment.
 
     Fails:
+
+        # Integration: [Title]
 
         **Type:** User Journey
 
@@ -322,10 +325,16 @@ class UnknownRole(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
         | cart | Owner | Carts owned by a guest session |
 
     Passes:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
         | cart | Both (owner of the cart) | Carts owned by a guest session |
     """
 
@@ -363,9 +372,13 @@ class UnknownType(Rule):
 
     Fails:
 
+        # Integration: Reservation Expiry
+
         **Type:** External Service Integration
 
     Passes:
+
+        # Integration: Reservation Expiry
 
         **Type:** System Process
     """
@@ -424,9 +437,13 @@ class InvalidPriority(Rule):
 
     Fails:
 
+        # Integration: Guest Checkout
+
         **Priority:** High
 
     Passes:
+
+        # Integration: Guest Checkout
 
         **Priority:** P1
     """
@@ -528,11 +545,13 @@ class FileNameNotKebabCase(Rule):
 
     Fails:
 
-        features/integrations/Guest_Checkout.md
+        <!-- file: Guest_Checkout.md -->
+        # Integration: Guest Checkout
 
     Passes:
 
-        features/integrations/guest-checkout.md
+        <!-- file: guest-checkout.md -->
+        # Integration: Guest Checkout
     """
 
     code = "ST009"
@@ -640,9 +659,15 @@ class ArchitectureReferenceNotFound(Rule):
 
     Fails:
 
+        <!-- file: ../../examples/shop/features/integrations/guest-checkout.md -->
+        # Integration: Guest Checkout
+
         **Architecture:** docs/architecture/SYSTEM-ARCHITECURE.md
 
     Passes:
+
+        <!-- file: ../../examples/shop/features/integrations/guest-checkout.md -->
+        # Integration: Guest Checkout
 
         **Architecture:** docs/architecture/SYSTEM-ARCHITECTURE.md
     """
@@ -738,6 +763,7 @@ class TooFewModules(Rule):
 
     Fails:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | cart | Both | Guest carts |
@@ -745,6 +771,7 @@ class TooFewModules(Rule):
 
     Passes:
 
+        ## Modules Involved
         | Module | Role | Changes |
         |--------|------|---------|
         | cart | Both | Guest carts |

@@ -27,26 +27,57 @@ class UntestedIntegrationPoint(Rule):
 
     Integration points are where modules break each other: a renamed field, a changed
     status code, an event nobody consumes any more. The seed's checklist asks that tests
-    cover them. A call or an event (for each subscriber) counts as covered when a row of
-    Integration Tests names both modules in its Modules cell, in either order.
+    cover them. Each call, and each event for each subscriber, needs a row of Integration
+    Tests of its own: a row whose Modules cell names both modules (in either order) covers
+    the point it mentions (by its method or event name), or one of them when it mentions
+    none, so two calls between the same modules need two rows.
 
     Fails:
 
-        | checkout | payments | AuthorizePayment | Authorize the total |
-        ...
-        ### Integration Tests
-        | Test | Modules | Scenario |
-        |------|---------|----------|
-        | Reserve stock | checkout, inventory | Checkout calls ReserveStock |
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Guest place-order endpoint |
+        | payments | Producer | Authorization for guest orders |
 
-    Passes:
+        ## Coordination Points
 
+        ### Synchronous Calls
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
         | checkout | payments | AuthorizePayment | Authorize the total |
-        ...
+        | checkout | payments | VoidAuthorization | Void it when the order fails |
+
+        ## Testing Strategy
+
         ### Integration Tests
         | Test | Modules | Scenario |
         |------|---------|----------|
         | Authorize | payments, checkout | Checkout calls AuthorizePayment |
+
+    Passes:
+
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | checkout | Both | Guest place-order endpoint |
+        | payments | Producer | Authorization for guest orders |
+
+        ## Coordination Points
+
+        ### Synchronous Calls
+        | From | To | Method | Purpose |
+        |------|----|--------|---------|
+        | checkout | payments | AuthorizePayment | Authorize the total |
+        | checkout | payments | VoidAuthorization | Void it when the order fails |
+
+        ## Testing Strategy
+
+        ### Integration Tests
+        | Test | Modules | Scenario |
+        |------|---------|----------|
+        | Authorize | payments, checkout | Checkout calls AuthorizePayment |
+        | Void | checkout, payments | Checkout calls VoidAuthorization |
     """
 
     code = "TE001"
@@ -195,14 +226,28 @@ class ModuleWithoutUnitTest(Rule):
 
     Fails:
 
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Carts owned by a guest session |
         | notifications | Consumer | Guest confirmation e-mail |
-        ...
+
+        ## Testing Strategy
+
         ### Unit Tests (Per Module)
         | Module | Focus |
         |--------|-------|
         | cart | Guest ownership |
 
     Passes:
+
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Carts owned by a guest session |
+        | notifications | Consumer | Guest confirmation e-mail |
+
+        ## Testing Strategy
 
         ### Unit Tests (Per Module)
         | Module | Focus |
@@ -267,12 +312,18 @@ class NoFailureJourney(Rule):
 
     Fails:
 
+        ## Testing Strategy
+
+        ### E2E Tests
         | Journey | Steps | Verification |
         |---------|-------|--------------|
         | Guest buys two items | Add two items, pay | Order is Placed |
 
     Passes:
 
+        ## Testing Strategy
+
+        ### E2E Tests
         | Journey | Steps | Verification |
         |---------|-------|--------------|
         | Guest buys two items | Add two items, pay | Order is Placed |
