@@ -2,8 +2,9 @@
 
 A rule's docstring (shown by ``integration-spec explain`` and in docs/rules.md) carries a
 failing and a passing example as indented blocks. They are run here with the example shop's
-architecture, so an example that stops showing what it claims is a failing test, not a
-misleading page. A block that does not start with a title (``# ...``) is a fragment of a
+architecture, from the shop's folder (so ``features/integrations/guest-checkout.md`` is a
+file, as a checked spec is), so an example that stops showing what it claims is a failing
+test, not a misleading page. A block that does not start with a title (``# ...``) is a fragment of a
 spec: it is run under the title and metadata lines of a spec, the only lines every example
 would otherwise repeat. A first line ``<!-- file: name.md -->`` names the spec's file.
 """
@@ -16,7 +17,7 @@ import pytest
 
 from integration_spec.rules.base import ProjectRule, Rule
 from integration_spec.rules.registry import all_rules
-from tests.conftest import REPO
+from tests.conftest import EXAMPLE
 from tests.rules.test_rule_cases import _architecture, run_rule
 
 HEADER = """\
@@ -59,13 +60,13 @@ SPEC_RULES = [rule for rule in all_rules() if not issubclass(rule, ProjectRule)]
 
 @pytest.mark.parametrize("rule", SPEC_RULES, ids=lambda rule: rule.code)
 def test_the_failing_example_fails(rule: type[Rule], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
+    monkeypatch.chdir(EXAMPLE)  # the spec's file exists there, and its architecture
     block = example(rule.documentation(), "Fails:")
     assert findings(rule, block), f"{rule.code}'s Fails example reports nothing:\n{block}"
 
 
 @pytest.mark.parametrize("rule", SPEC_RULES, ids=lambda rule: rule.code)
 def test_the_passing_example_passes(rule: type[Rule], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
+    monkeypatch.chdir(EXAMPLE)  # the spec's file exists there, and its architecture
     block = example(rule.documentation(), "Passes:")
     assert findings(rule, block) == [], f"{rule.code}'s Passes example:\n{block}"

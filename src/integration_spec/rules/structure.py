@@ -659,14 +659,12 @@ class ArchitectureReferenceNotFound(Rule):
 
     Fails:
 
-        <!-- file: ../../examples/shop/features/integrations/guest-checkout.md -->
         # Integration: Guest Checkout
 
         **Architecture:** docs/architecture/SYSTEM-ARCHITECURE.md
 
     Passes:
 
-        <!-- file: ../../examples/shop/features/integrations/guest-checkout.md -->
         # Integration: Guest Checkout
 
         **Architecture:** docs/architecture/SYSTEM-ARCHITECTURE.md
