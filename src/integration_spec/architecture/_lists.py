@@ -15,7 +15,7 @@ from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._attributes import AttributeReader
 from integration_spec.architecture._candidates import EVIDENCE, Candidate
 from integration_spec.architecture._drafts import ModuleDraft
-from integration_spec.architecture._meaning import is_attribute_word, is_generic
+from integration_spec.architecture._meaning import is_attribute_word, is_generic, names_units
 from integration_spec.architecture._outline import Section
 from integration_spec.architecture._text import (
     NameParts,
@@ -81,7 +81,14 @@ class ListSource:
 
 
 def labelled_lists(root: Section, excluded: set[int]) -> Iterator[ListSource]:
-    """Lists right after a paragraph that ends with a bare ``**Modules:**`` label."""
+    """Lists announced by a bare label that names units: ``**Modules:**``, ``Core Services:``.
+
+    The label is a paragraph right above the list, or the whole text of a list item whose
+    nested list it introduces (``- **Core Domain Modules:**`` with the modules below it):
+    a writer who announces "the modules:" and lists names lists the modules, wherever the
+    announcement stands. A label that announces something else (``Responsibilities:``)
+    does not.
+    """
     for section in _outside(root, excluded):
         previous: Block | None = None
         for block in section.blocks:
@@ -90,7 +97,25 @@ def labelled_lists(root: Section, excluded: set[int]) -> Iterator[ListSource]:
                 if label is not None and not label.value and label.key in vocab.LIST_LABELS:
                     strong = label.key.startswith(("module", "context", "bounded", "módulo"))
                     yield ListSource(block, EVIDENCE, strong, section.title)
+            if isinstance(block, ListBlock):
+                yield from _announced_sublists(block, section.title)
             previous = block
+
+
+def _announced_sublists(block: ListBlock, title: str) -> Iterator[ListSource]:
+    """Nested lists whose item is only a label announcing units (``- Core Modules:``)."""
+    for item in block.items:
+        for label_block, nested in zip(item.blocks, item.blocks[1:], strict=False):
+            if isinstance(nested, ListBlock) and isinstance(label_block, Paragraph):
+                label = read_label(label_block.text.rsplit("\n", 1)[-1])
+                if label is not None and not label.value and names_units(label.label):
+                    strong = any(
+                        word in label.key for word in ("module", "context", "bounded", "módulo")
+                    )
+                    yield ListSource(nested, EVIDENCE, strong, label.label)
+        for nested in item.blocks:
+            if isinstance(nested, ListBlock):
+                yield from _announced_sublists(nested, title)
 
 
 def _outside(root: Section, excluded: set[int]) -> Iterator[Section]:

@@ -210,6 +210,8 @@ def _read_fence(
                 )
             )
         return
+    if in_inventory and not inside_module and _read_name_lines(found, fence, heading):
+        return
     if not looks_like_tree(fence.content):
         for offset, line in enumerate(fence.content.split("\n")):
             if _has_arrow(line):
@@ -241,6 +243,56 @@ def _read_fence(
                 fill=_TreeFiller(entry.description, entry.line, where),
             )
         )
+
+
+_MIN_NAME_LINES = 2
+
+
+def _read_name_lines(found: _Found, fence: Fence, heading: str) -> bool:
+    """A plain code block of one name per line, in an inventory section: its units.
+
+    Writers put a list in a code block to keep it verbatim (``Backend modules:`` then
+    ``Identity``, ``Profile``, ... one per line). Every line must be a bare name (no
+    arrow, no punctuation of code, no sentence), and there must be several; otherwise
+    the block is code or a drawing, read as before.
+    """
+    if fence.info.strip() not in ("", "text", "txt", "plain", "plaintext"):
+        return False
+    lines = [
+        (offset, line.strip())
+        for offset, line in enumerate(fence.content.split("\n"))
+        if line.strip()
+    ]
+    if len(lines) < _MIN_NAME_LINES or not all(_bare_name(line) for _, line in lines):
+        return False
+    for offset, line in lines:
+        parts = read_name(line)
+        line_number = fence.line + 1 + offset
+        found.candidates.append(
+            Candidate(
+                name=parts.name,
+                aliases=parts.aliases,
+                line=line_number,
+                tier=INVENTORY,
+                group=f"names:{fence.line}",
+                source=f"the code block of names under {heading!r} (line {fence.line})",
+                where=f"code block line under {heading!r}, line {line_number}",
+                fill=_no_fill,
+            )
+        )
+    return True
+
+
+_CODE_MARKS = frozenset("{}[]<>=;|→─│┌┐└┘├┤")
+
+
+def _bare_name(line: str) -> bool:
+    return (
+        looks_like_name(line)
+        and not any(mark in line for mark in _CODE_MARKS)
+        and not _has_arrow(line)
+        and not line.endswith((":", "."))
+    )
 
 
 def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
