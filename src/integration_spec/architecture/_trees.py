@@ -16,6 +16,7 @@ from integration_spec.model.names import normalize_name
 
 _TREE_CHARS = frozenset("│├└─┬┼┐┘┌|`+\\- \t")
 _MAX_LINE = 400
+_MAX_ROWS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,18 @@ class TreeEntry:
     line: int
     folder: str
     """The parent folder as written (``modules/``), for the evidence."""
+    ancestors: tuple[str, ...] = ()
+    """The folders above ``folder``, outermost first (``infrastructure/``)."""
+
+    @property
+    def in_infrastructure_code(self) -> bool:
+        """Under ``infrastructure/``, ``terraform/``...: modules of the IaC, not the system."""
+        return any(normalize_name(name) in _INFRASTRUCTURE_FOLDERS for name in self.ancestors)
+
+
+_INFRASTRUCTURE_FOLDERS = frozenset(
+    {"infrastructure", "infra", "terraform", "iac", "deploy", "deployment", "helm", "k8s", "ops"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +54,23 @@ class _Row:
         return self.name.endswith("/")
 
 
+_MIN_FOLDER_ROWS = 3
+
+
 def looks_like_tree(content: str) -> bool:
-    """Whether a code block draws a file tree (box-drawing branches or ``/``-ended names)."""
-    return "├" in content or "└" in content or "|--" in content or "+--" in content
+    """Whether a code block draws a file tree (box-drawing branches or ``/``-ended names).
+
+    Without branches, a tree is drawn by indentation alone: several lines that start with
+    a ``name/`` folder, at more than one depth.
+    """
+    if "├" in content or "└" in content or "|--" in content or "+--" in content:
+        return True
+    folders = set()
+    for raw in content.split("\n")[:_MAX_ROWS]:
+        first = raw.strip().split(" ", 1)[0]
+        if first.endswith("/") and len(first) > 1 and "://" not in raw:
+            folders.add((len(raw) - len(raw.lstrip()), first))
+    return len(folders) >= _MIN_FOLDER_ROWS and len({depth for depth, _ in folders}) > 1
 
 
 def tree_modules(content: str, first_line: int) -> list[TreeEntry]:
@@ -65,12 +92,24 @@ def tree_modules(content: str, first_line: int) -> list[TreeEntry]:
         if not children:
             continue
         top = min(child.depth for child in children)
+        ancestors = _ancestors(rows, index)
         entries += [
-            TreeEntry(child.name.rstrip("/"), child.rest, child.line, row.name)
+            TreeEntry(child.name.rstrip("/"), child.rest, child.line, row.name, ancestors)
             for child in children
             if child.depth == top and child.is_folder
         ]
     return entries
+
+
+def _ancestors(rows: list[_Row], index: int) -> tuple[str, ...]:
+    """The folders that contain ``rows[index]``, outermost first."""
+    found: list[str] = []
+    depth = rows[index].depth
+    for row in reversed(rows[:index]):
+        if row.depth < depth and row.is_folder:
+            found.append(row.name)
+            depth = row.depth
+    return tuple(reversed(found))
 
 
 def _row(raw: str, line: int) -> _Row | None:

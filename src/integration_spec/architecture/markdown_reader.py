@@ -76,7 +76,7 @@ from integration_spec.markdown.blocks import (
 )
 from integration_spec.model.architecture import Architecture, Module, SkippedCandidate
 from integration_spec.model.diagnostics import Diagnostic, Severity
-from integration_spec.model.names import name_key, suggest
+from integration_spec.model.names import name_key, normalize_name, suggest
 
 __all__ = ["INIT_HINT", "read_markdown_architecture"]
 
@@ -227,8 +227,12 @@ def _read_fence(
         return
     if inside_module:
         return
-    tier = INVENTORY if in_inventory else EVIDENCE
     for entry in tree_modules(fence.content, fence.line + 1):
+        # The code's own modules/ folder is the inventory, wherever the tree is drawn; a
+        # services/ or domains/ folder may hold helpers, so it counts as inventory only
+        # in an inventory section.
+        own = _is_module_folder(entry.folder) and not entry.in_infrastructure_code
+        tier = INVENTORY if in_inventory or own else EVIDENCE
         parts = read_name(entry.name)
         where = f"source tree under {heading!r}, folder {entry.folder}{entry.name}/"
         found.candidates.append(
@@ -295,6 +299,21 @@ def _bare_name(line: str) -> bool:
     )
 
 
+def _labelled_name(label: str) -> str:
+    """``luma-core: Domain & IDs`` names ``luma-core``: a box's name, then what it does."""
+    head, colon, rest = label.partition(":")
+    if colon and rest.strip() and looks_like_name(head.strip()) and " " not in head.strip():
+        return head.strip()
+    return label
+
+
+_MODULE_FOLDERS = frozenset({"modules", "módulos", "modulos", "boundedcontexts", "contexts"})
+
+
+def _is_module_folder(folder: str) -> bool:
+    return normalize_name(folder) in _MODULE_FOLDERS
+
+
 def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
     """Nodes a diagram draws as units.
 
@@ -307,7 +326,7 @@ def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool
     creates modules only in a document that has no inventory.
     """
     for node in grouped_nodes(fence.content, fence.line + 1, ungrouped=True):
-        parts = read_name(node.label)
+        parts = read_name(_labelled_name(node.label))
         grouped = bool(node.group) and is_inventory(node.group)
         if not (grouped or in_inventory or suffix_module_name(node.label) is not None):
             continue
