@@ -29,6 +29,7 @@ from integration_spec.facts.lexicon import (
     RETRY_WORDS,
     STOP_WORDS,
     TIMER_WORDS,
+    UNDO_VERBS,
     base_form,
 )
 from integration_spec.facts.modules import ModuleIndex, ModuleRef
@@ -203,7 +204,7 @@ def _operation(action: str | None) -> str | None:
     ``defer `WithdrawCompensation``` arms an undo, it does not perform one.
     """
     for clause in clause_texts(action):
-        if says(clause, _ARMING_WORDS):
+        if says(clause, _ARMING_WORDS) or _registers_undo_in(clause):
             continue
         for name in sorted(identifiers(clause), key=clause.find):
             parts = camel_words(name)
@@ -244,12 +245,38 @@ def _is_code(word: str) -> bool:
     return 2 <= len(word) <= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
+_REGISTERING = frozenset({"register", "schedule", "enlist", "add"})
+"""Verbs with which a step arranges its own undo before acting (``register cancelCar``)."""
+
+
+def registers_undo(effect: Effect) -> bool:
+    """``register cancelCar(...)``, ``add compensation``: arranging the undo, not acting.
+
+    Saga frameworks have a step register its compensation first (Temporal's
+    ``saga.addCompensation``, a Camel compensation route); that writes no business data,
+    so the step's effect is what it does next, or what its name says.
+    """
+    if effect.base not in _REGISTERING or not effect.objects:
+        return False
+    first = effect.objects[0]
+    return first.startswith(("compensat", "undo", "rollback")) or any(
+        first.startswith(verb) for verb in UNDO_VERBS.active
+    )
+
+
+def _registers_undo_in(clause: str) -> bool:
+    found = effect_in(clause, "action")
+    return found is not None and registers_undo(found)
+
+
 def find_effect(step: FlowStep) -> Effect | None:
     """The step's effect: in its Action, else its name, else its Output."""
     for source, text in (("action", step.action), ("name", step.name), ("output", step.output)):
         if not text or has_todo(text):
             continue  # a TODO says the effect is not known yet
         found = effect_in(text, source)
+        if found is not None and source == "action" and registers_undo(found):
+            continue  # the action arranges the undo; the name says what the step does
         if found is not None:
             return found
         if source == "action":
