@@ -31,6 +31,7 @@ UNIT_PLURALS = frozenset(
         "workers",
         "connectors",
         "engines",
+        "crates",  # a Rust workspace's units of code and ownership
         # pt / es
         "módulos",
         "modulos",
@@ -113,6 +114,7 @@ UNIT_SINGULARS = frozenset(
         "bileşen",
         "block",
         "buildingblock",
+        "crate",
         "domain",
     }
 )
