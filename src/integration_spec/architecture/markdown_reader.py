@@ -60,6 +60,7 @@ from integration_spec.architecture._tables import (
 from integration_spec.architecture._text import (
     is_infrastructure,
     looks_like_name,
+    parse_endpoint,
     read_label,
     read_name,
 )
@@ -124,6 +125,7 @@ def read_markdown_architecture(text: str, path: str) -> Architecture:
         book, path, found.calls, [*found.relations, *found.statements]
     )
     _apply_claims(book, found)
+    _apply_requests(book, found.calls)
     diagnostics += _skipped_labels(book, path)
 
     modules = _freeze(book)
@@ -490,6 +492,24 @@ def _apply_claims(book: DraftBook, found: _Found) -> None:
         draft = book.get(endpoint.owner) or book.get(read_name(endpoint.owner).name)
         if draft is not None:
             draft.add_endpoint(endpoint.endpoint, endpoint.line, endpoint.construct)
+
+
+def _apply_requests(book: DraftBook, calls: list[PlacedCall]) -> None:
+    """A sequence diagram's ``C->>T: POST /v1/bookings`` is an endpoint that T serves.
+
+    The request arrow says who answers the call, and its message is the call itself; only
+    a message that starts with an HTTP method counts, so ``T: reserve the slot`` does not.
+    """
+    for placed in calls:
+        call = placed.call
+        if call.kind != "sequence diagram" or not call.text:
+            continue
+        endpoint = parse_endpoint(call.text, require_method=True)
+        if endpoint is None:
+            continue
+        draft = next((found for name in call.target if (found := book.get(name))), None)
+        if draft is not None:
+            draft.add_endpoint(endpoint, call.line, placed.where)
 
 
 def _skipped_labels(book: DraftBook, path: str) -> list[Diagnostic]:
