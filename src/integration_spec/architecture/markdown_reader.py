@@ -227,13 +227,13 @@ def _read_fence(
                     )
                 )
         return
-    if inside_module:
-        return
     for entry in tree_modules(fence.content, fence.line + 1):
-        # The code's own modules/ folder is the inventory, wherever the tree is drawn; a
-        # services/ or domains/ folder may hold helpers, so it counts as inventory only
-        # in an inventory section.
+        # The code's own modules/ folder is the inventory, wherever the tree is drawn (in
+        # a deployable's section too: 'Backend' holds the modules); a services/ or
+        # domains/ folder may hold helpers, so it counts only in an inventory section.
         own = _is_module_folder(entry.folder) and not entry.in_infrastructure_code
+        if inside_module and not own:
+            continue
         tier = INVENTORY if in_inventory or own else EVIDENCE
         parts = read_name(entry.name)
         where = f"source tree under {heading!r}, folder {entry.folder}{entry.name}/"
