@@ -22,7 +22,7 @@ _IDENTIFIER = re.compile(
     r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b|\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b"
 )
 _CLAUSE = re.compile(r"[,;:.()!?→⇒]|->|=>|\s[-–—]\s|\band then\b|\bthen\b")
-_SENTENCE_PART = re.compile(r"[;:.()!?→⇒]|->|=>|\s[-–—]\s|,?\s*\band then\b|,?\s*\bthen\b")
+_SENTENCE_PART = re.compile(r"[;:()!?→⇒]|\.(?!\S)|->|=>|\s[-–—]\s|,?\s*\band then\b|,?\s*\bthen\b")
 _TODO = re.compile(r"\bTODO\b")
 _SPACE = re.compile(r"\s+")
 

@@ -309,7 +309,8 @@ def link(
     spec may say its own undo runs); ties go to the earliest step.
     """
     named = _named_modules(clause, candidates, modules)
-    best: tuple[int, int, StepFacts] | None = None
+    best: tuple[tuple[int, int, int], StepFacts] | None = None
+    matched: list[StepFacts] = []
     for step in candidates:
         if step.effect is None:
             continue
@@ -320,10 +321,29 @@ def link(
             continue
         # Ties go to the earliest step: undoing an object undoes the step that created it,
         # and later changes to it with it (a cancelled order is cancelled whatever its status).
-        rank = (score, -step.index)
-        if best is None or rank > best[:2]:
-            best = (rank[0], rank[1], step)
-    return best[2] if best is not None else None
+        # So a step that only moves the entity's status yields to an earlier step whose
+        # effect this undo reverses (cancel <- create) on the same object.
+        rank = (
+            0 if step.status_change and _reversed_earlier(clause, step, matched) else 1,
+            score,
+            -step.index,
+        )
+        matched.append(step)
+        if best is None or rank > best[0]:
+            best = (rank, step)
+    return best[1] if best is not None else None
+
+
+def _reversed_earlier(clause: UndoClause, step: StepFacts, earlier: Sequence[StepFacts]) -> bool:
+    """Whether an earlier matching step did what ``clause`` reverses, on the same object."""
+    return any(
+        other.index < step.index
+        and other.effect is not None
+        and not other.status_change
+        and clause.verb in UNDO_PAIRS.get(other.effect.base, frozenset())
+        and bool(clause.stems & other.stems)
+        for other in earlier
+    )
 
 
 _IDENTIFIER_NOISE = word_set("command cmd event events handler integration request reply message")
