@@ -610,7 +610,8 @@ class OutsideParty(Rule):
     workflow engine, a UI, a person, an ops dashboard. Such a name, unlike any module of
     the architecture and not in Modules Involved, is read as a party outside the system's
     modules; the spec plans no work for it, so nothing checks its side of the call or
-    event. A warning, because it may also be a module the architecture has not been told
+    event. Information, not a problem: naming the parties is right, and the finding says
+    how the name was read, for the case it is a module the architecture has not been told
     about yet. Each name is reported once, where it is first used.
 
     Fails:
@@ -635,7 +636,7 @@ class OutsideParty(Rule):
     code = "AR009"
     name = "outside-party"
     family = Family.ARCHITECTURE
-    severity = Severity.WARNING
+    severity = Severity.INFO
     needs_architecture = True
 
     def check(self, context: RuleContext) -> Iterator[Finding]:

@@ -101,7 +101,8 @@ class FlagNotDefaultOff(Rule):
     New behaviour must be dark when it is deployed, so that deploying and releasing are
     separate steps and the first production traffic is chosen, not accidental. ``off``,
     ``false``, ``disabled``, ``0`` and ``no`` are accepted, in any case and with trailing
-    words (``off (on in staging)``).
+    words (``off (on in staging)``). A warning, not an error: the seed's table asks for a
+    default, not for off, and a kill switch or an existing setting rightly defaults on.
 
     Fails:
 
@@ -125,7 +126,7 @@ class FlagNotDefaultOff(Rule):
     code = "RO002"
     name = "flag-not-default-off"
     family = Family.ROLLOUT
-    severity = Severity.ERROR
+    severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each flag whose default is missing or not off."""
@@ -266,7 +267,8 @@ class FlagNeverRemoved(Rule):
 
     A flag left in place forever doubles the code paths to test and becomes a switch that
     nobody dares to touch. Some migration step (usually the last) should remove the flag,
-    by name, or all flags at once (``Remove the feature flags``).
+    by name, or all flags at once (``Remove the feature flags``). Information: the seed
+    does not ask for it, and a permanent setting kept in the table is not a release flag.
 
     Fails:
 
@@ -297,7 +299,7 @@ class FlagNeverRemoved(Rule):
     code = "RO004"
     name = "flag-never-removed"
     family = Family.ROLLOUT
-    severity = Severity.WARNING
+    severity = Severity.INFO
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report each flag that no migration step removes."""
