@@ -90,9 +90,23 @@ def heading_words(text: str) -> str:
     return squashed or _squash(text)
 
 
+_QUALIFIER = re.compile(r"[:—–]| - | (?:by|for|from|within|per|in|of|to|on) ", re.IGNORECASE)
+"""Where a section's name ends and a qualifier starts: ``Events Published by Handlers``."""
+
+
 def classify_heading(text: str) -> SectionKey | None:
-    """The known section a heading opens, or ``None`` for a section the format lacks."""
-    return _LOOKUP.get(heading_words(text))
+    """The known section a heading opens, or ``None`` for a section the format lacks.
+
+    A heading that qualifies a section's name (``Events Published by Command Handlers``,
+    ``Failure Modes: payments``) opens that section: writers narrow a heading without
+    changing what the section is. Only the words before the first qualifier count.
+    """
+    found = _LOOKUP.get(heading_words(text))
+    if found is not None:
+        return found
+    plain_text = " ".join(_NUMBERING.sub("", text.replace("*", "").replace("`", "")).split())
+    head = _QUALIFIER.split(plain_text, maxsplit=1)[0]
+    return _LOOKUP.get(heading_words(head)) if head != plain_text else None
 
 
 @dataclass(frozen=True, slots=True)
