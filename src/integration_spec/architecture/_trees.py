@@ -34,12 +34,9 @@ class TreeEntry:
     @property
     def in_infrastructure_code(self) -> bool:
         """Under ``infrastructure/``, ``terraform/``...: modules of the IaC, not the system."""
-        return any(normalize_name(name) in _INFRASTRUCTURE_FOLDERS for name in self.ancestors)
-
-
-_INFRASTRUCTURE_FOLDERS = frozenset(
-    {"infrastructure", "infra", "terraform", "iac", "deploy", "deployment", "helm", "k8s", "ops"}
-)
+        return any(
+            normalize_name(name) in vocab.INFRASTRUCTURE_TREE_FOLDERS for name in self.ancestors
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -854,6 +854,15 @@ TREE_FOLDERS = frozenset(
 )
 """In a source tree, the children of ``modules/`` or ``services/`` are the modules."""
 
+MODULE_TREE_FOLDERS = frozenset({"modules", "módulos", "modulos", "boundedcontexts", "contexts"})
+"""The folders that hold nothing but modules: their tree is the inventory wherever it stands
+(``services/`` or ``domains/`` may hold helpers)."""
+
+INFRASTRUCTURE_TREE_FOLDERS = frozenset(
+    {"infrastructure", "infra", "terraform", "iac", "deploy", "deployment", "helm", "k8s", "ops"}
+)
+"""Folders of infrastructure code: a ``modules/`` below them holds the IaC's modules."""
+
 # --- Build order ----------------------------------------------------------------------------
 
 BUILD_ORDER_HEADINGS = frozenset(

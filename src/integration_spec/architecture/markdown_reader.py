@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._build_order import BuildEntry, read_build_order
 from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
 from integration_spec.architecture._drafts import DraftBook, ModuleDraft
@@ -309,11 +310,8 @@ def _labelled_name(label: str) -> str:
     return label
 
 
-_MODULE_FOLDERS = frozenset({"modules", "módulos", "modulos", "boundedcontexts", "contexts"})
-
-
 def _is_module_folder(folder: str) -> bool:
-    return normalize_name(folder) in _MODULE_FOLDERS
+    return normalize_name(folder) in vocab.MODULE_TREE_FOLDERS
 
 
 def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:
