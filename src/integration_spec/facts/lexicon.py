@@ -194,6 +194,15 @@ UNDO_VERBS = Verbs.of(
 )
 """Verbs of a compensating action: they undo what an earlier step did."""
 
+ARMING_WORDS = ("compensat*", "undo*", "rollback*", "roll back", "defer*", "on failure")
+"""Words of a clause that arms an undo rather than acting (``defer `WithdrawCompensation```)."""
+
+REGISTERING_VERBS = frozenset({"register", "schedule", "enlist", "add"})
+"""Verbs with which a step arranges its own undo before acting (``register cancelCar``)."""
+
+UNDO_NOUN_STEMS = ("compensat", "undo", "rollback")
+"""Starts of a word that names an undo as a thing (``compensation``, ``rollbackOrder``)."""
+
 UNDO_PHRASES = (
     "roll back",
     "rolls back",

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from integration_spec.facts.failures import FailureReading, cannot_fail, read_step_failure
 from integration_spec.facts.lexicon import (
+    ARMING_WORDS,
     CHECKING_VERBS,
     COMPLEMENTIZERS,
     DETERMINERS,
@@ -26,9 +27,11 @@ from integration_spec.facts.lexicon import (
     NOTIFICATION_WORDS,
     PAST_PIVOT_WORDS,
     PIVOT_PHRASES,
+    REGISTERING_VERBS,
     RETRY_WORDS,
     STOP_WORDS,
     TIMER_WORDS,
+    UNDO_NOUN_STEMS,
     UNDO_VERBS,
     base_form,
 )
@@ -204,7 +207,7 @@ def _operation(action: str | None) -> str | None:
     ``defer `WithdrawCompensation``` arms an undo, it does not perform one.
     """
     for clause in clause_texts(action):
-        if says(clause, _ARMING_WORDS) or _registers_undo_in(clause):
+        if says(clause, ARMING_WORDS) or _registers_undo_in(clause):
             continue
         for name in sorted(identifiers(clause), key=clause.find):
             parts = camel_words(name)
@@ -228,9 +231,6 @@ def _is_verb(word: str) -> bool:
     )
 
 
-_ARMING_WORDS = ("compensat*", "undo*", "rollback*", "roll back", "defer*", "on failure")
-
-
 def content_stems(text: str | None) -> frozenset[str]:
     """Stems of the words that carry meaning, identifiers split (no articles, no ``step``).
 
@@ -245,10 +245,6 @@ def _is_code(word: str) -> bool:
     return 2 <= len(word) <= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
-_REGISTERING = frozenset({"register", "schedule", "enlist", "add"})
-"""Verbs with which a step arranges its own undo before acting (``register cancelCar``)."""
-
-
 def registers_undo(effect: Effect) -> bool:
     """``register cancelCar(...)``, ``add compensation``: arranging the undo, not acting.
 
@@ -256,10 +252,10 @@ def registers_undo(effect: Effect) -> bool:
     ``saga.addCompensation``, a Camel compensation route); that writes no business data,
     so the step's effect is what it does next, or what its name says.
     """
-    if effect.base not in _REGISTERING or not effect.objects:
+    if effect.base not in REGISTERING_VERBS or not effect.objects:
         return False
     first = effect.objects[0]
-    return first.startswith(("compensat", "undo", "rollback")) or any(
+    return first.startswith(UNDO_NOUN_STEMS) or any(
         first.startswith(verb) for verb in UNDO_VERBS.active
     )
 
