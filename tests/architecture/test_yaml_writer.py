@@ -11,7 +11,11 @@ from integration_spec.model.architecture import Architecture, Endpoint, Module, 
 from integration_spec.model.names import name_key
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).filter(
-    lambda text: text.strip() == text and name_key(text) != ""
+    # A value that itself says TODO is a TODO the reader must report (AX020), not a value
+    # that reads back unremarked: the written TODOs are counted from empty fields only.
+    lambda text: (
+        text.strip() == text and name_key(text) != "" and not text.lower().startswith("todo")
+    )
 )
 _PATH = st.from_regex(r"\A/[a-z]{1,8}(/\{id\})?\Z")
 
