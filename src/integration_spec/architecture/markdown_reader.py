@@ -294,11 +294,17 @@ _CODE_MARKS = frozenset("{}[]<>=;|→─│┌┐└┘├┤")
 
 
 def _bare_name(line: str) -> bool:
+    """One token (``TrustSafety``, ``billing``) or capitalised words (``Order Service``).
+
+    Several lower-case words are a command (``docker compose up``), not a name.
+    """
+    words = line.split()
     return (
         looks_like_name(line)
         and not any(mark in line for mark in _CODE_MARKS)
         and not _has_arrow(line)
         and not line.endswith((":", "."))
+        and (len(words) == 1 or all(word[:1].isupper() or not word[:1].isalpha() for word in words))
     )
 
 
