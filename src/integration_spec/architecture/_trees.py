@@ -32,6 +32,11 @@ class TreeEntry:
     """The folders above ``folder``, outermost first (``infrastructure/``)."""
 
     @property
+    def in_module_folder(self) -> bool:
+        """Under a folder that holds nothing but modules (``modules/``, ``contexts/``)."""
+        return normalize_name(self.folder) in vocab.MODULE_TREE_FOLDERS
+
+    @property
     def in_infrastructure_code(self) -> bool:
         """Under ``infrastructure/``, ``terraform/``...: modules of the IaC, not the system."""
         return any(

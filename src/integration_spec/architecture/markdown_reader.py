@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._build_order import BuildEntry, read_build_order
 from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
 from integration_spec.architecture._drafts import DraftBook, ModuleDraft
@@ -78,7 +77,7 @@ from integration_spec.markdown.blocks import (
 )
 from integration_spec.model.architecture import Architecture, Module, SkippedCandidate
 from integration_spec.model.diagnostics import Diagnostic, Severity
-from integration_spec.model.names import name_key, normalize_name, suggest
+from integration_spec.model.names import name_key, suggest
 
 __all__ = ["INIT_HINT", "read_markdown_architecture"]
 
@@ -232,7 +231,7 @@ def _read_fence(
         # The code's own modules/ folder is the inventory, wherever the tree is drawn (in
         # a deployable's section too: 'Backend' holds the modules); a services/ or
         # domains/ folder may hold helpers, so it counts only in an inventory section.
-        own = _is_module_folder(entry.folder) and not entry.in_infrastructure_code
+        own = entry.in_module_folder and not entry.in_infrastructure_code
         if inside_module and not own:
             continue
         tier = INVENTORY if in_inventory or own else EVIDENCE
@@ -314,10 +313,6 @@ def _labelled_name(label: str) -> str:
     if colon and rest.strip() and looks_like_name(head.strip()) and " " not in head.strip():
         return head.strip()
     return label
-
-
-def _is_module_folder(folder: str) -> bool:
-    return normalize_name(folder) in vocab.MODULE_TREE_FOLDERS
 
 
 def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool) -> None:

@@ -245,7 +245,7 @@ def _is_code(word: str) -> bool:
     return 2 <= len(word) <= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
-def registers_undo(effect: Effect) -> bool:
+def _registers_undo(effect: Effect) -> bool:
     """``register cancelCar(...)``, ``add compensation``: arranging the undo, not acting.
 
     Saga frameworks have a step register its compensation first (Temporal's
@@ -262,7 +262,7 @@ def registers_undo(effect: Effect) -> bool:
 
 def _registers_undo_in(clause: str) -> bool:
     found = effect_in(clause, "action")
-    return found is not None and registers_undo(found)
+    return found is not None and _registers_undo(found)
 
 
 def find_effect(step: FlowStep) -> Effect | None:
@@ -271,7 +271,7 @@ def find_effect(step: FlowStep) -> Effect | None:
         if not text or has_todo(text):
             continue  # a TODO says the effect is not known yet
         found = effect_in(text, source)
-        if found is not None and source == "action" and registers_undo(found):
+        if found is not None and source == "action" and _registers_undo(found):
             continue  # the action arranges the undo; the name says what the step does
         if found is not None:
             return found

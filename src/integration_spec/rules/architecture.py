@@ -123,6 +123,25 @@ def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
     return ordered + [(0, name, where) for line, name, where in found if line is None]
 
 
+def _outside_parties(context: RuleContext) -> set[str]:
+    """Keys of the names that are parties the modules talk to, not modules.
+
+    Unlike any module of the architecture, not in Modules Involved, and doing no flow step:
+    named only in the coordination, phase or test tables (AR009). Every other name that is
+    not a module is a module reference the architecture lacks (AR002). Decided here, once.
+    """
+    mentions = _module_mentions(context.spec)
+    resolve = context.facts.modules.resolve
+    performers = {resolve(name).key for _, name, where in mentions if where.startswith(_FLOW_STEP)}
+    return {
+        ref.key
+        for _, name, _ in mentions
+        if (ref := resolve(name)).kind is NameKind.UNKNOWN
+        and not ref.is_involved
+        and ref.key not in performers
+    }
+
+
 class UnknownModuleReference(Rule):
     """Modules named in steps, calls, events, state, phases or tests exist in the architecture.
 
@@ -162,13 +181,11 @@ class UnknownModuleReference(Rule):
         architecture = context.facts.architecture
         if architecture is None:
             return
-        seen: set[str] = set()
+        seen = _outside_parties(context)  # names of parties, not of modules
         for line, name, where in _module_mentions(context.spec):
             ref = context.facts.modules.resolve(name)
             if ref.is_involved or ref.key in seen:
                 continue
-            if ref.kind is NameKind.UNKNOWN and not where.startswith(_FLOW_STEP):
-                continue  # a party the modules talk to, not a module: AR009
             if ref.is_unknown_module:
                 seen.add(ref.key)
                 yield Finding(
@@ -643,14 +660,11 @@ class OutsideParty(Rule):
         """Report each unknown name of a coordination, phase or test table once."""
         if context.facts.architecture is None:
             return
-        mentions = _module_mentions(context.spec)
-        resolve = context.facts.modules.resolve
-        seen = {resolve(name).key for _, name, where in mentions if where.startswith(_FLOW_STEP)}
-        for line, name, where in mentions:  # a flow step's performer is AR002's
-            ref = resolve(name)
-            if ref.kind is not NameKind.UNKNOWN:
-                continue
-            if ref.is_involved or ref.key in seen:
+        parties = _outside_parties(context)
+        seen: set[str] = set()
+        for line, name, where in _module_mentions(context.spec):
+            ref = context.facts.modules.resolve(name)
+            if ref.key not in parties or ref.key in seen:
                 continue
             seen.add(ref.key)
             yield Finding(
