@@ -10,7 +10,7 @@ from integration_spec.facts.artifacts import (
     endpoint_from_text,
     endpoint_key,
     event_key,
-    event_names,
+    listed_names,
     looks_like_event,
 )
 from integration_spec.facts.coordination import links
@@ -116,8 +116,8 @@ class CoordinationModuleNotInvolved(Rule):
 def _method_names(method: str) -> list[str]:
     """The operations a Method cell names: ``CartApi.GetCart()``, ``A, B`` -> names."""
     names = []
-    for part in re.split(r",|;|\band\b|\bor\b|\s/\s", plain(method)):
-        head = part.strip().split("(", 1)[0].strip()
+    for part in listed_names(method):
+        head = part.split("(", 1)[0].strip()
         head = re.split(r"\.|::|#", head)[-1].strip()
         if head:
             names.append(head)
@@ -413,13 +413,13 @@ class EventTablesDisagree(Rule):
             event_key(name): (name, row)
             for row in reversed(spec.async_events)
             if is_named(row.event)
-            for name in event_names(row.event)
+            for name in listed_names(row.event)
         }
         contracts = {
             event_key(name): (name, row)
             for row in reversed(spec.events_published)
             if is_named(row.event)
-            for name in event_names(row.event)
+            for name in listed_names(row.event)
         }
         findings: list[Finding] = []
         for key, (name, event) in asynchronous.items():
