@@ -27,7 +27,7 @@ from integration_spec.facts.compensation import (
 )
 from integration_spec.facts.lexicon import PIVOT_PHRASES
 from integration_spec.facts.steps import StepFacts, content_stems
-from integration_spec.facts.text import clauses, find_keyword, plain
+from integration_spec.facts.text import clauses, find_keyword, identifiers, plain
 from integration_spec.model.analysis import (
     AnalysisFinding,
     CompensatingAction,
@@ -189,9 +189,13 @@ def _reconcile_uncompensated(
 ) -> tuple[StepPlan, ...]:
     """What the plan knows about steps nothing undoes: bookkeeping, covered, or accepted.
 
-    - Before the pivot, moving the saga's entity from one status to the next is
-      bookkeeping (control): undoing the step that created it (cancel the order) undoes it,
-      whatever its status. After the pivot the same change must complete: it is retriable.
+    - Before the pivot, moving the saga's entity to the status that records what another
+      module just did (``AwaitingValidation → StockConfirmed`` on the stock service's
+      reply) is bookkeeping (control): undoing the step that created it (cancel the order)
+      undoes it, whatever its status. After the pivot the same change must complete: it is
+      retriable. A status a step gives its own resource on command (``set the booking to
+      confirmed``) is a commitment of that module, not a record of another's: it stays an
+      effect nothing of its own undoes, covered at best by an earlier compensation.
     - An effect on the same thing an earlier, compensated step of the same module changed
       is covered by that compensation (cancelling the flight reservation also removes its
       confirmation).
@@ -206,7 +210,7 @@ def _reconcile_uncompensated(
             for other, facts in zip(plans[:index], steps[:index], strict=True)
             if other.role is StepRole.COMPENSATABLE
         ]
-        if step.status_change and earlier:
+        if step.status_change and earlier and _records_a_result(step, steps[:index]):
             changed[index] = replace(
                 plan,
                 role=StepRole.CONTROL,
@@ -229,6 +233,20 @@ def _reconcile_uncompensated(
                 reason=f"{plan.reason}; the spec says so ('{kept.text}')",
             )
     return tuple(changed)
+
+
+def _records_a_result(step: StepFacts, earlier: Sequence[StepFacts]) -> bool:
+    """Whether the step starts from what an earlier step of another module put out.
+
+    Its Input or trigger names an identifier of that step's Output
+    (``OrderStockConfirmedIntegrationEvent``): the step reacts to another module's result.
+    """
+    heard = identifiers(" ".join(filter(None, (step.step.input, step.step.trigger))))
+    return any(
+        heard & identifiers(other.step.output)
+        for other in earlier
+        if other.module.key != step.module.key
+    )
 
 
 def _same_thing(step: StepFacts, earlier: StepFacts) -> bool:
