@@ -22,6 +22,7 @@ from typing import Any
 
 from integration_spec import analyze
 from integration_spec._api import load_architecture, parse_spec_text
+from integration_spec.model.analysis import FailurePoint
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = ROOT / "tests" / "fixtures" / "sagas"
@@ -51,12 +52,15 @@ def _score(case: dict[str, Any], project: Path) -> dict[str, Any]:
     roles = {to_case.get(step.number, 0): step.role.value for step in plan.steps}
     scored = [s for s in case["steps"] if s["classification"] in ROLES]
     right_roles = [s["n"] for s in scored if roles.get(s["n"]) == s["classification"]]
-    points = {point.step: point for point in plan.failure_points}
+    points: dict[int | None, FailurePoint] = {point.step: point for point in plan.failure_points}
+    if plan.cancellation is not None:
+        points[None] = plan.cancellation  # cancelled after it completed: no flow step fails
     scenarios = 0
     right_scenarios = 0
     for scenario in case["failure_scenarios"]:
-        flow = to_flow.get(scenario["failed_step"])
-        if flow is None or flow not in points:
+        failed = scenario["failed_step"]
+        flow = None if failed is None else to_flow.get(failed)
+        if (failed is not None and flow is None) or flow not in points:
             scenarios += 1
             continue
         scenarios += 1

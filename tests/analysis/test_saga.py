@@ -164,6 +164,39 @@ def test_section_entry_stands_in_for_a_missing_bullet() -> None:
     assert plan.findings == ()
 
 
+def test_a_failure_after_a_persons_cancellation_is_the_failing_step() -> None:
+    """'The customer cancels after payments fails': payments is the step that fails."""
+    block = _block(
+        "If the customer cancels after payments fails and the stock was reserved:",
+        "Inventory releases the stock (ReleaseStock)",
+        "Orders cancels the order (CancelOrder)",
+        "Final state: no order remains",
+    )
+    plan = plan_saga(_spec(ORDER, STOCK, PAY, blocks=(block,)))
+    assert plan.findings == ()
+    assert plan.failure_at(3).stated_final_state == "no order remains"
+    assert plan.cancellation is None
+
+
+def test_undoing_the_last_step_too_is_a_cancellation_of_the_finished_saga() -> None:
+    """No step fails, and the last one is undone as well: the finished saga is taken back."""
+    refundable = _step("Pay", "payments", "Charge the card", compensation="Refund (RefundCard)")
+    block = _block(
+        "If the customer cancels the completed order:",
+        "Payments refunds the card (RefundCard)",
+        "Inventory releases the stock (ReleaseStock)",
+        "Orders cancels the order (CancelOrder)",
+        "Final state: nothing is held",
+    )
+    plan = plan_saga(_spec(ORDER, STOCK, refundable, blocks=(block,)))
+    cancellation = plan.cancellation
+    assert cancellation is not None
+    assert [action.step for action in cancellation.compensations] == [3, 2, 1]
+    assert cancellation.cause == "the customer cancels the completed order"
+    assert cancellation.stated_final_state == "nothing is held"
+    assert plan.findings == ()  # the block is read, not reported as unresolved
+
+
 def test_unresolved_trigger_is_reported() -> None:
     block = _block("When it rains:", "Open the umbrella")
     plan = plan_saga(_spec(ORDER, PAY, blocks=(block,)))

@@ -153,7 +153,10 @@ def _saga_blocks(report: AnalysisReport) -> list[Block]:
     blocks.append(
         Table(
             ("Fails at", "Recovery", "Undo, in order", "Final state"),
-            tuple(_failure_row(point) for point in saga.failure_points),
+            tuple(
+                _failure_row(point)
+                for point in (*saga.failure_points, *filter(None, (saga.cancellation,)))
+            ),
         )
     )
     if saga.findings:
@@ -170,6 +173,13 @@ def _failure_row(point: FailurePoint) -> tuple[str, ...]:
     state = point.final_state
     if point.stated_final_state:
         state += f" The spec says: {point.stated_final_state}"
+    if point.cause:
+        return (
+            f"after step {point.step}",
+            point.recovery.value,
+            actions,
+            f"When {point.cause}: {state}",
+        )
     return (f"step {point.step}", point.recovery.value, actions, state)
 
 

@@ -260,7 +260,7 @@ class _Reader:
             clauses = undo_clauses(entry.text)
             labelled = words(entry.text)[:2] == ["final", "state"]
             if labelled or (not clauses and (last or _reads_as_final_state(entry.text))):
-                final_state = plain(entry.text)
+                final_state = _stated_state(entry.text)
                 continue
             if not clauses:
                 continue
@@ -272,7 +272,7 @@ class _Reader:
             if len(extra) > extra_before + 1:
                 del extra[extra_before + 1 :]  # one entry, one finding
             if not entry_links and last and _reads_as_final_state(entry.text):
-                final_state = plain(entry.text)
+                final_state = _stated_state(entry.text)
                 continue
             if (
                 not entry_links
@@ -605,6 +605,16 @@ def _reads_as_final_state(text: str) -> bool:
     return find_keyword(camel_words(text)[:4], FINAL_STATE_WORDS) is not None or (
         find_keyword(camel_words(text), ("no * remains", "nothing remains", "remain*")) is not None
     )
+
+
+def _stated_state(text: str) -> str:
+    """``Final state: everything cancelled`` → ``everything cancelled``: the state alone."""
+    value = plain(text)
+    label, colon, rest = value.partition(":")
+    labelled = colon and rest.strip() and len(label.split()) <= 3
+    if labelled and find_keyword(camel_words(label), FINAL_STATE_WORDS) is not None:
+        return rest.strip()
+    return value
 
 
 def _sentences(text: str) -> list[str]:

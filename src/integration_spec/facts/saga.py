@@ -61,6 +61,7 @@ def plan_saga(
     plans = _reconcile_uncompensated(plans, steps, compensation)
     points = tuple(_failure_point(step, plans, pivot, compensation) for step in steps)
     points, section_findings = _compare_statements(compensation, plans, points, steps)
+    cancellation = _cancellation(steps, plans, compensation)
     findings = [
         *_structure_findings(steps, plans, pivot),
         *section_findings,
@@ -71,6 +72,7 @@ def plan_saga(
         pivot=None if pivot.index is None else pivot.index + 1,
         pivot_source=pivot.source,
         failure_points=points,
+        cancellation=cancellation,
         findings=tuple(findings),
     )
 
@@ -331,6 +333,66 @@ def _failure_point(
     )
 
 
+def _cancellation(
+    steps: Sequence[StepFacts], plans: Sequence[StepPlan], compensation: CompensationFacts
+) -> FailurePoint | None:
+    """The recovery of a saga cancelled after it completed, when the spec states one.
+
+    A statement that names no failing step and undoes the last step too cannot answer a
+    failure inside the flow (a failing step has nothing of its own to undo but what it
+    wrote itself): it answers the finished saga being taken back ("If the customer cancels
+    the fully booked itinerary: cancel H2, H1, F3, F2 and F1"). Every done step is then
+    undone, newest first, as in any backward recovery.
+    """
+    last = len(steps) - 1
+    statement = next(
+        (item for item in compensation.statements if _cancels_finished(item, last)), None
+    )
+    if statement is None:
+        return None
+    done = [
+        plan
+        for plan in reversed(plans)
+        if plan.role in (StepRole.COMPENSATABLE, StepRole.UNCOMPENSATED)
+    ]
+    actions = tuple(
+        CompensatingAction(step=plan.number, module=plan.module, action=plan.compensation)
+        for plan in done
+        if plan.compensation is not None
+    )
+    missing = [plan for plan in done if plan.compensation is None and plan.covered_by is None]
+    state = _backward_state(last + 1, actions, missing)
+    return FailurePoint(
+        step=last + 1,
+        recovery=Recovery.BACKWARD,
+        compensations=actions,
+        final_state=state,
+        stated_final_state=statement.final_state,
+        cause=_cause(statement.trigger),
+    )
+
+
+def _cancels_finished(statement: RecoveryStatement, last: int) -> bool:
+    """Whether the statement names no failing step and undoes the ``last`` step too.
+
+    Only a situation the spec describes (a Compensation block, a Failure Modes row) can be
+    one; a step's own undo or a call's purpose says how, not when.
+    """
+    return (
+        statement.source in (LinkSource.SECTION, LinkSource.FAILURE_MODE)
+        and statement.failing is None
+        and statement.backward
+        and any(link.undoes == last for link in statement.links)
+    )
+
+
+def _cause(trigger: str) -> str:
+    """``If the customer cancels the booked trip:`` → ``the customer cancels the booked trip``."""
+    text = plain(trigger).strip().rstrip(":.").strip()
+    head, _, rest = text.partition(" ")
+    return rest if head.lower() in {"if", "when", "once", "after"} and rest else text
+
+
 def _backward_state(
     index: int, actions: Sequence[CompensatingAction], missing: Sequence[StepPlan]
 ) -> str:
@@ -448,7 +510,7 @@ def _compare_statements(
         if statement.source is not LinkSource.SECTION:
             continue
         if statement.failing is None:
-            if statement.entries:
+            if statement.entries and not _cancels_finished(statement, len(steps) - 1):
                 findings.append(
                     AnalysisFinding(
                         kind="compensation-trigger-unresolved",

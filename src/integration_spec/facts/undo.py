@@ -481,15 +481,30 @@ def read_trigger(text: str) -> Trigger | None:
         failure_at = _phrase_at(found, TRIGGER_FAILURE_WORDS)
     if failure_at is None:
         return None
-    # The subject starts after the conditional nearest the failure ("..., when it expires").
-    start = next((i + 1 for i in range(failure_at - 1, -1, -1) if found[i] in CONDITIONALS), 0)
+    # The subject starts after the conditional nearest the failure ("..., when it expires"),
+    # or after the "after" that opens a clause of its own ("if the customer cancels after
+    # Hotel H1 fails": the hotel fails, not the customer).
+    start = next(
+        (
+            i + 1
+            for i in range(failure_at - 1, -1, -1)
+            if found[i] in CONDITIONALS or found[i] == "after"
+        ),
+        0,
+    )
     failed = tuple(found[start:failure_at])
     succeeded: tuple[str, ...] = ()
     after = _index_of(found, "after", failure_at)
     if after is not None:
-        success_at = _phrase_at(found[after + 1 :], TRIGGER_SUCCESS_WORDS)
+        clause = found[after + 1 :]
+        success_at = _phrase_at(clause, TRIGGER_SUCCESS_WORDS)
+        later_failure = _phrase_at(clause, TRIGGER_FAILURE_WORDS)
+        if later_failure is not None and (success_at is None or later_failure < success_at):
+            # "If the customer cancels after Hotel H1 fails": the step that fails is the
+            # hotel; the cancellation is what a person does about it.
+            return Trigger(failed=tuple(clause[:later_failure]), succeeded=())
         end = after + 1 + success_at if success_at is not None else len(found)
-        succeeded = tuple(found[after + 1 : end])
+        succeeded = tuple(clause[: end - after - 1])
     return Trigger(failed=failed, succeeded=succeeded)
 
 

@@ -144,6 +144,9 @@ class FailurePoint:
     final_state: str = ""
     stated_final_state: str | None = None
     """The final state the spec's Compensation section gives for this failure, if any."""
+    cause: str | None = None
+    """The spec's words for what sets the recovery off when it is not a step's failure
+    (``the customer cancels the fully booked itinerary``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,6 +159,9 @@ class SagaPlan:
     """``marked`` (the spec says so) or ``inferred`` (the last step whose failure is
     compensated; later failures are retried)."""
     failure_points: tuple[FailurePoint, ...] = ()
+    cancellation: FailurePoint | None = None
+    """What undoes the saga after every step succeeded, when the spec says it can be
+    cancelled then (a customer cancels the booked trip); its ``step`` is the last one."""
     findings: tuple[AnalysisFinding, ...] = ()
 
     def failure_at(self, step: int) -> FailurePoint:
