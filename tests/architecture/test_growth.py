@@ -84,3 +84,32 @@ def _lookup_calls(modules: int, separator: str) -> float:
 
 def test_a_name_lookup_costs_the_same_whatever_the_module_count() -> None:
     assert _lookup_calls(400, "-") < _lookup_calls(50, "_") * _LINEAR_SLACK
+
+
+def _box_name(index: int) -> str:
+    """``unit aaa``, ``unit aab``, ...: names of letters, all the same width."""
+    letters = "".join(chr(ord("a") + (index // 26**power) % 26) for power in (2, 1, 0))
+    return f"unit {letters}"
+
+
+def _boxes_drawing(boxes: int) -> str:
+    """A row of boxes, each pointing at the next, drawn in one code block."""
+    names = [_box_name(index) for index in range(boxes)]
+    tops = "   ".join("┌" + "─" * 10 + "┐" for _ in names)
+    labels = "──▶".join(f"│ {name} │" for name in names)
+    bottoms = "   ".join("└" + "─" * 10 + "┘" for _ in names)
+    listing = "\n".join(f"- **{name}** — part" for name in names)
+    return (
+        f"# Drawn\n\n## Modules\n\n{listing}\n\n## Calls\n\n```\n{tops}\n{labels}\n{bottoms}\n```\n"
+    )
+
+
+def test_box_drawings_are_read_in_linear_time() -> None:
+    """The drawing is walked cell by cell: four times the boxes, about four times the calls."""
+    small, large = 40, 160
+    small_calls, small_read = _calls(_boxes_drawing(small))
+    large_calls, large_read = _calls(_boxes_drawing(large))
+    assert large_read.modules[0].dependencies == (_box_name(1),)
+    assert small_read.modules[-2].dependencies == (_box_name(small - 1),)
+    ratio = large_calls / small_calls
+    assert ratio < (large / small) * _LINEAR_SLACK, f"{ratio:.1f}x the calls for 4x the boxes"

@@ -143,3 +143,21 @@ def test_yaml_reader_raises_nothing_but_input_error(text: str) -> None:
     except InputError as error:
         code = error.diagnostic.code
     assert code in ("", "AX010", "AX011")
+
+
+_DRAWING = st.text(alphabet="┌┐└┘─│┬┴├┤┼▼▲▶◀+-|<>v^ ab\n", max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DRAWING)
+def test_box_drawings_never_break_the_reader(drawing: str) -> None:
+    """Any grid of drawing characters reads without an exception, boxes or not."""
+    text = f"# T\n\n## Modules\n\n- **a** — one\n- **b** — two\n\n```\n{drawing}\n```\n"
+    assert isinstance(read_markdown_architecture(text, "drawn.md"), Architecture)
+
+
+def test_an_arrow_between_two_boxes_is_a_dependency_of_the_one_it_leaves() -> None:
+    drawing = "┌───┐     ┌───┐\n│ a │────▶│ b │\n└───┘     └───┘"
+    text = f"# T\n\n## Modules\n\n- **a** — one\n- **b** — two\n\n```\n{drawing}\n```\n"
+    modules = {m.name: m.dependencies for m in read_markdown_architecture(text, "d.md").modules}
+    assert modules == {"a": ("b",), "b": ()}

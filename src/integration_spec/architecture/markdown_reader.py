@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from integration_spec.architecture._boxes import box_calls, looks_like_boxes
 from integration_spec.architecture._build_order import BuildEntry, read_build_order
 from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
 from integration_spec.architecture._drafts import DraftBook, ModuleDraft
@@ -214,6 +215,9 @@ def _read_fence(
         return
     if in_inventory and not inside_module and _read_name_lines(found, fence, heading):
         return
+    if looks_like_boxes(fence.content):
+        for call in box_calls(fence.content, fence.line + 1):
+            found.calls.append(PlacedCall(call, f"box drawing under {heading!r}, line {call.line}"))
     if not looks_like_tree(fence.content):
         for offset, line in enumerate(fence.content.split("\n")):
             if _has_arrow(line):
