@@ -215,6 +215,8 @@ def _read_fence(
         return
     if in_inventory and not inside_module and _read_name_lines(found, fence, heading):
         return
+    if in_inventory and not inside_module:
+        _read_bar_rows(found, fence, heading)
     if looks_like_boxes(fence.content):
         for call in box_calls(fence.content, fence.line + 1):
             found.calls.append(PlacedCall(call, f"box drawing under {heading!r}, line {call.line}"))
@@ -291,6 +293,41 @@ def _read_name_lines(found: _Found, fence: Fence, heading: str) -> bool:
             )
         )
     return True
+
+
+_MIN_ROW_NAMES = 3
+"""Two names either side of a bar may be a choice (``sync | async``); three are a row."""
+
+
+def _read_bar_rows(found: _Found, fence: Fence, heading: str) -> None:
+    """A drawing's row of names set side by side with bars, in an inventory section.
+
+    A block diagram draws the units of one tier as one row: ``Identity | Tenant | Patient
+    | Queue``. The row must stand on its own (no bar at either end: that is a box's side
+    or a table) and hold several bare names.
+    """
+    for offset, raw in enumerate(fence.content.split("\n")):
+        line = raw.strip()
+        if not line or line[0] in "|│" or line[-1] in "|│":
+            continue
+        cells = [cell.strip() for cell in line.replace("│", "|").split(" | ")]
+        if len(cells) < _MIN_ROW_NAMES or not all(_bare_name(cell) for cell in cells):
+            continue
+        line_number = fence.line + 1 + offset
+        for cell in cells:
+            parts = read_name(cell)
+            found.candidates.append(
+                Candidate(
+                    name=parts.name,
+                    aliases=parts.aliases,
+                    line=line_number,
+                    tier=INVENTORY,
+                    group=f"row:{line_number}",
+                    source=f"the row of names under {heading!r} (line {line_number})",
+                    where=f"drawing row under {heading!r}, line {line_number}",
+                    fill=_no_fill,
+                )
+            )
 
 
 _CODE_MARKS = frozenset("{}[]<>=;|→─│┌┐└┘├┤")
