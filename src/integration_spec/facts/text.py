@@ -366,9 +366,15 @@ class Verbs:
             before = found[position - 1] if position else ""
             after = found[position + 1] if position + 1 < len(found) else ""
             noun = before in self.noun_markers or after == "of"
+            # "is not restored", "are never refunded": the auxiliary stands before the negation
+            auxiliary = before in _AUXILIARIES or (
+                before in _PARTICIPLE_NEGATIONS
+                and position > 1
+                and found[position - 2] in _AUXILIARIES
+            )
             if (
                 (word in self.active and not noun)
-                or (passive and word in self.participles and before in _AUXILIARIES)
+                or (passive and word in self.participles and auxiliary)
                 or (word in self.progressives and before in _PROGRESSIVE_LEADS)
                 or (
                     headlines
@@ -379,6 +385,9 @@ class Verbs:
                 )
             ):
                 yield position, word
+
+
+_PARTICIPLE_NEGATIONS = frozenset({"not", "never"})
 
 
 def _progressive_forms(base: str) -> set[str]:

@@ -144,12 +144,15 @@ _CONDITION_WORDS = frozenset({"when", "if", "after", "unless", "on"})
 
 
 def _without_conditions(fragment: str) -> str:
-    """Identifiers cut at a condition.
+    """The fragment and its identifiers cut at a condition.
 
-    ``SetCancelledStatusWhenStockIsRejected`` is about the cancelled status, not the stock.
+    ``SetCancelledStatusWhenStockIsRejected`` is about the cancelled status, not the stock;
+    ``the basket is not restored if the order is cancelled later`` is about the basket.
     """
     kept = []
-    for token in fragment.split():
+    for position, token in enumerate(fragment.split()):
+        if position and token.lower().strip(",;:") in CONDITIONALS:
+            break
         parts = camel_words(token)
         cut = next((i for i, part in enumerate(parts) if i and part in _CONDITION_WORDS), None)
         kept.append(" ".join(parts[:cut]) if cut is not None else token)
