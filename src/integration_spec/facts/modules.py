@@ -112,6 +112,15 @@ class ModuleRef:
         return name_key(self.written)
 
     @property
+    def is_product(self) -> bool:
+        """Its name is an infrastructure product's (``SNS``, ``Redis``).
+
+        Even when the architecture lists it as a module, the team configures it; it has no
+        code of its own to test.
+        """
+        return _is_infrastructure(self.written)
+
+    @property
     def is_named(self) -> bool:
         """Whether the cell names something (not a placeholder, not a catch-all)."""
         return self.kind in _NAMED_KINDS

@@ -172,6 +172,8 @@ class InvolvedModule:
     line: int | None
     unchanged: bool = False
     """Its Changes cell says it is not changed ("None; existing checks")."""
+    product: bool = False
+    """It is an infrastructure product (``SNS``): configured, not programmed."""
 
 
 def involved_modules(context: RuleContext) -> list[InvolvedModule]:
@@ -188,7 +190,9 @@ def involved_modules(context: RuleContext) -> list[InvolvedModule]:
         seen.add(ref.key)
         if ref.is_known:
             modules.append(
-                InvolvedModule(ref.written, ref.key, row.line, is_unchanged(row.changes))
+                InvolvedModule(
+                    ref.written, ref.key, row.line, is_unchanged(row.changes), ref.is_product
+                )
             )
     return modules
 

@@ -221,7 +221,9 @@ class ModuleWithoutUnitTest(Rule):
     Each module changes in its own way (a new aggregate rule, a new state, a template);
     the Unit Tests table says what its team must test before anything is integrated. A
     module whose Changes say it is not changed ("None; existing session checks") takes
-    part without new code and needs no row. A row counts for every module it names, so
+    part without new code and needs no row, and so does an infrastructure product the
+    team configures rather than programs (``SNS``, ``Redis``): its part is proved by the
+    integration tests that use it. A row counts for every module it names, so
     "Consumers (billing, notifications)" covers both.
 
     Fails:
@@ -279,7 +281,7 @@ class ModuleWithoutUnitTest(Rule):
                 )
                 focused.update(keys)
         for module in involved_modules(context):
-            if module.key not in focused and not module.unchanged:
+            if module.key not in focused and not module.unchanged and not module.product:
                 yield Finding(
                     message=f"module '{module.name}' has no unit-test focus",
                     line=module.line,
