@@ -278,21 +278,32 @@ def _read_name_lines(found: _Found, fence: Fence, heading: str) -> bool:
     if len(lines) < _MIN_NAME_LINES or not all(_bare_name(line) for _, line in lines):
         return False
     for offset, line in lines:
-        parts = read_name(line)
         line_number = fence.line + 1 + offset
         found.candidates.append(
-            Candidate(
-                name=parts.name,
-                aliases=parts.aliases,
-                line=line_number,
-                tier=INVENTORY,
+            _drawn_name(
+                line,
+                line_number,
                 group=f"names:{fence.line}",
                 source=f"the code block of names under {heading!r} (line {fence.line})",
                 where=f"code block line under {heading!r}, line {line_number}",
-                fill=_no_fill,
             )
         )
     return True
+
+
+def _drawn_name(text: str, line: int, *, group: str, source: str, where: str) -> Candidate:
+    """An inventory candidate named by a bare name in a code block, with nothing to fill."""
+    parts = read_name(text)
+    return Candidate(
+        name=parts.name,
+        aliases=parts.aliases,
+        line=line,
+        tier=INVENTORY,
+        group=group,
+        source=source,
+        where=where,
+        fill=_no_fill,
+    )
 
 
 _MIN_ROW_NAMES = 3
@@ -314,20 +325,16 @@ def _read_bar_rows(found: _Found, fence: Fence, heading: str) -> None:
         if len(cells) < _MIN_ROW_NAMES or not all(_bare_name(cell) for cell in cells):
             continue
         line_number = fence.line + 1 + offset
-        for cell in cells:
-            parts = read_name(cell)
-            found.candidates.append(
-                Candidate(
-                    name=parts.name,
-                    aliases=parts.aliases,
-                    line=line_number,
-                    tier=INVENTORY,
-                    group=f"row:{line_number}",
-                    source=f"the row of names under {heading!r} (line {line_number})",
-                    where=f"drawing row under {heading!r}, line {line_number}",
-                    fill=_no_fill,
-                )
+        found.candidates += [
+            _drawn_name(
+                cell,
+                line_number,
+                group=f"row:{line_number}",
+                source=f"the row of names under {heading!r} (line {line_number})",
+                where=f"drawing row under {heading!r}, line {line_number}",
             )
+            for cell in cells
+        ]
 
 
 _CODE_MARKS = frozenset("{}[]<>=;|→─│┌┐└┘├┤")

@@ -314,17 +314,8 @@ def _failure_point(
         actions.append(
             CompensatingAction(step=number, module=step.module.name, action=own[0].action)
         )
-    done = [
-        plan
-        for plan in reversed(plans[: step.index])
-        if plan.role in (StepRole.COMPENSATABLE, StepRole.UNCOMPENSATED)
-    ]
-    actions += [
-        CompensatingAction(step=plan.number, module=plan.module, action=plan.compensation)
-        for plan in done
-        if plan.compensation is not None
-    ]
-    missing = [plan for plan in done if plan.compensation is None and plan.covered_by is None]
+    undone, missing = _undo_newest_first(plans[: step.index])
+    actions += undone
     return FailurePoint(
         step=number,
         recovery=Recovery.BACKWARD,
@@ -350,26 +341,37 @@ def _cancellation(
     )
     if statement is None:
         return None
-    done = [
-        plan
-        for plan in reversed(plans)
-        if plan.role in (StepRole.COMPENSATABLE, StepRole.UNCOMPENSATED)
-    ]
-    actions = tuple(
-        CompensatingAction(step=plan.number, module=plan.module, action=plan.compensation)
-        for plan in done
-        if plan.compensation is not None
-    )
-    missing = [plan for plan in done if plan.compensation is None and plan.covered_by is None]
+    actions, missing = _undo_newest_first(plans)
     state = _backward_state(last + 1, actions, missing)
     return FailurePoint(
         step=last + 1,
         recovery=Recovery.BACKWARD,
-        compensations=actions,
+        compensations=tuple(actions),
         final_state=state,
         stated_final_state=statement.final_state,
         cause=_cause(statement.trigger),
     )
+
+
+def _undo_newest_first(
+    done: Sequence[StepPlan],
+) -> tuple[list[CompensatingAction], list[StepPlan]]:
+    """What undoes the steps of ``done`` that took effect, newest first.
+
+    Also the steps among them that nothing undoes and no earlier compensation covers.
+    """
+    changed = [
+        plan
+        for plan in reversed(done)
+        if plan.role in (StepRole.COMPENSATABLE, StepRole.UNCOMPENSATED)
+    ]
+    actions = [
+        CompensatingAction(step=plan.number, module=plan.module, action=plan.compensation)
+        for plan in changed
+        if plan.compensation is not None
+    ]
+    missing = [plan for plan in changed if plan.compensation is None and plan.covered_by is None]
+    return actions, missing
 
 
 def _cancels_finished(statement: RecoveryStatement, last: int) -> bool:
