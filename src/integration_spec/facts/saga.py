@@ -25,7 +25,7 @@ from integration_spec.facts.compensation import (
     LinkSource,
     RecoveryStatement,
 )
-from integration_spec.facts.lexicon import PIVOT_PHRASES
+from integration_spec.facts.lexicon import CONDITIONALS, PIVOT_PHRASES
 from integration_spec.facts.steps import StepFacts, content_stems
 from integration_spec.facts.text import clauses, find_keyword, identifiers, plain
 from integration_spec.model.analysis import (
@@ -392,7 +392,8 @@ def _cause(trigger: str) -> str:
     """``If the customer cancels the booked trip:`` → ``the customer cancels the booked trip``."""
     text = plain(trigger).strip().rstrip(":.").strip()
     head, _, rest = text.partition(" ")
-    return rest if head.lower() in {"if", "when", "once", "after"} and rest else text
+    opens = head.lower() in CONDITIONALS or head.lower() == "after"
+    return rest if opens and rest else text
 
 
 def _backward_state(
