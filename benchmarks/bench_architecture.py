@@ -12,7 +12,7 @@ Scores the reader against the hand labels of ``truth.json`` (conventions in the 
 - dependency recall: labelled ``[from, to]`` edges whose ``from`` is a strict module, found
   as a dependency of the module read for ``from``;
 - event and endpoint recall: labelled events and endpoints found on the module read for
-  their owner (events labelled ``_unassigned`` on any module);
+  their owner (those labelled ``_unassigned`` on any module);
 - refused: the document describes modules but ``integration-spec modules`` would exit 2.
 
 Names match case- and separator-insensitively (``name_key``), through the labels' aliases
@@ -188,8 +188,8 @@ def score_document(truth: dict[str, Any], architecture: Architecture) -> Score:
         for endpoint in endpoints:
             score.endpoints += 1
             method, route = _endpoint_key(endpoint)
-            module = matched.get(owner)
-            read = [_endpoint_key(str(e)) for e in module.endpoints] if module else []
+            owners = list(modules) if owner == "_unassigned" else [matched.get(owner)]
+            read = [_endpoint_key(str(e)) for m in owners if m is not None for e in m.endpoints]
             if any(route == r and (not method or method == m) for m, r in read):
                 score.endpoints_found += 1
             else:

@@ -113,3 +113,25 @@ def test_box_drawings_are_read_in_linear_time() -> None:
     assert small_read.modules[-2].dependencies == (_box_name(small - 1),)
     ratio = large_calls / small_calls
     assert ratio < (large / small) * _LINEAR_SLACK, f"{ratio:.1f}x the calls for 4x the boxes"
+
+
+def _tree_drawing(branches: int) -> str:
+    """Staircases of branches, each hanging from the one above, 30 deep, then back out."""
+    names = [_box_name(index) for index in range(branches)]
+    lines = [names[0]] + [
+        f"{' ' * (2 * (index % 30))}+--> {names[index]}" for index in range(1, branches)
+    ]
+    listing = "\n".join(f"- **{name}** — part" for name in names)
+    drawing = "\n".join(lines)
+    return f"# Drawn\n\n## Modules\n\n{listing}\n\n## Calls\n\n```\n{drawing}\n```\n"
+
+
+def test_tree_drawings_are_read_in_linear_time() -> None:
+    """Each line is pushed on and popped off the stem stack once: 4x the branches, ~4x the calls."""
+    small, large = 40, 160
+    small_calls, small_read = _calls(_tree_drawing(small))
+    large_calls, large_read = _calls(_tree_drawing(large))
+    assert large_read.modules[0].dependencies == (_box_name(1),)
+    assert small_read.modules[1].dependencies == (_box_name(2),)
+    ratio = large_calls / small_calls
+    assert ratio < (large / small) * _LINEAR_SLACK, f"{ratio:.1f}x the calls for 4x the branches"

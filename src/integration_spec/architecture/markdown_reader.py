@@ -23,6 +23,7 @@ from integration_spec.architecture._boxes import box_calls, looks_like_boxes
 from integration_spec.architecture._build_order import BuildEntry, read_build_order
 from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
 from integration_spec.architecture._drafts import DraftBook, ModuleDraft
+from integration_spec.architecture._hanging import hanging_arrows
 from integration_spec.architecture._lists import (
     ListSource,
     labelled_lists,
@@ -220,6 +221,12 @@ def _read_fence(
     if looks_like_boxes(fence.content):
         for call in box_calls(fence.content, fence.line + 1):
             found.calls.append(PlacedCall(call, f"box drawing under {heading!r}, line {call.line}"))
+    for arrow in hanging_arrows(fence.content, fence.line + 1):
+        found.statements.append(
+            LooseStatement(
+                arrow.text, arrow.line, f"tree drawing under {heading!r}", True, verbs=False
+            )
+        )
     if not looks_like_tree(fence.content):
         for offset, line in enumerate(fence.content.split("\n")):
             if _has_arrow(line):
