@@ -85,11 +85,13 @@ def main() -> None:
     options = parser.parse_args()
     cases = {case["id"]: case for case in json.loads(options.cases.read_text("utf-8"))["cases"]}
     totals: dict[str, list[int]] = {}
-    for project in sorted(PROJECTS.iterdir()):
-        if project.name not in cases:
+    for project in sorted(path for path in PROJECTS.iterdir() if (path / "steps.json").is_file()):
+        case_id = json.loads((project / "steps.json").read_text("utf-8"))["case"]
+        if case_id not in cases:
             continue
-        half = "held-out" if project.name in HELD_OUT else "development"
-        result = _score(cases[project.name], project)
+        half = "held-out" if case_id in HELD_OUT else "development"
+        result = _score(cases[case_id], project)
+        result["case"] = project.name
         exact = (
             result["pivot"]
             and result["roles"][0] == result["roles"][1]

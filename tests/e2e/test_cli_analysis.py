@@ -122,7 +122,7 @@ def test_bad_input_is_one_line_and_exit_2(
     ispec: Invoke, tmp_path: Path, arguments: list[str], expected: str
 ) -> None:
     (tmp_path / "empty.md").write_text("\n")
-    (tmp_path / "no-flow.md").write_text("# Integration: Nothing\n\n## Overview\nText.\n")
+    (tmp_path / "no-flow.md").write_text("# Release Notes\n\n## Overview\nText.\n")
     result = ispec(*arguments, cwd=tmp_path)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert expected in result.stderr

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from integration_spec import ExportOptions, export_specs
+from integration_spec._api import json_schema
+from tests.conftest import REPO
 from tests.export.conftest import example_architecture, example_specs
 from tests.export.validators import (
     ASYNCAPI_SCHEMA,
@@ -86,3 +88,10 @@ def test_openapi_spec_validator_rejects_what_openapi_rejects() -> None:
         changed = copy.deepcopy(document)
         change(changed)
         assert openapi_problems(changed), json.dumps(changed)[:200]
+
+
+def test_the_published_spec_schema_is_up_to_date() -> None:
+    """docs/schema/spec.schema.json is what ``integration-spec schema spec`` prints."""
+    published = json.loads((REPO / "docs" / "schema" / "spec.schema.json").read_text("utf-8"))
+    regenerate = "integration-spec schema spec > docs/schema/spec.schema.json"
+    assert published == json_schema("spec"), f"out of date; regenerate: {regenerate}"

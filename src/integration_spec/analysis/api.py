@@ -95,8 +95,8 @@ def _without_steps_said(spec: IntegrationSpec, graph: FlowGraphSummary) -> FlowG
 def read_spec(path: str | os.PathLike[str], *, need_spec: bool = False) -> IntegrationSpec:
     """Parse the spec at ``path``; with ``need_spec``, a document that is no spec is an error.
 
-    A document without any of the sections that make an integration spec (check's
-    ``ST014``) is ``AN004``: there is nothing to analyse. A spec that lacks only its flow
+    A document neither titled as a spec nor with any of the sections that make one
+    (check's ``ST014``) is ``AN004``: there is nothing to analyse. A spec that lacks only its flow
     steps is analysed as far as it goes.
     """
     shown = str(path)
@@ -105,8 +105,9 @@ def read_spec(path: str | os.PathLike[str], *, need_spec: bool = False) -> Integ
         raise input_error(
             "AN004",
             shown,
-            "this does not read as an integration spec (it has none of Modules Involved, "
-            "Data Flow, Failure Modes), so there is nothing to analyse",
+            "this does not read as an integration spec (its title is not '# Integration: "
+            "<Title>' and it has none of Modules Involved, Data Flow, Failure Modes), so "
+            "there is nothing to analyse",
             spec.title_line,
         )
     return spec

@@ -27,7 +27,9 @@ from enum import StrEnum
 
 from integration_spec.facts.failures import RecoveryKind, read_failure_row, recovery_kinds
 from integration_spec.facts.lexicon import (
+    CONDITIONALS,
     FINAL_STATE_WORDS,
+    UNDO_NOUN_STEMS,
     UNDO_PAIRS,
     UNDO_PHRASES,
     UNDO_VERBS,
@@ -249,6 +251,8 @@ class _Reader:
         if not block.steps:
             return self._prose(block.trigger, block.line)
         trigger = read_trigger(block.trigger)
+        if trigger is not None and _undo_fails(trigger):
+            return []  # what happens when an undo fails says nothing about what to undo
         failing = self._failing(trigger)
         links: list[CompensationLink] = []
         unmatched: list[Unmatched] = []
@@ -298,18 +302,34 @@ class _Reader:
         ]
 
     def _prose(self, text: str, line: int | None) -> list[RecoveryStatement]:
-        """Sentences of a paragraph: each ``If X fails ...`` with the undo that follows."""
-        found = []
+        """A paragraph's scenarios: each ``If X fails ...`` with the sentences that follow it.
+
+        People write one scenario per paragraph: "If the credit fails after the debit, the
+        saga first reverses the debit. Only then does it mark the transfer failed." The
+        sentences after the one that states the condition carry on its recovery, until a
+        sentence states a condition of its own (``if``, ``when``). A sentence that names a
+        failure without a condition ("it sends `MarkTransferFailedCommand`") opens none: it
+        carries on the open scenario, and outside one it stands alone.
+        """
+        scenarios: list[tuple[str, Trigger, list[str]]] = []
+        carried_on = False
         for sentence in _sentences(text):
             trigger = read_trigger(sentence)
-            if trigger is None:
+            conditional = trigger is not None and _states_condition(sentence)
+            if trigger is not None and (conditional or not carried_on):
+                scenarios.append((sentence, trigger, [_after_trigger(sentence)]))
+                carried_on = conditional
+            elif carried_on:
+                scenarios[-1][2].append(sentence)
+        found = []
+        for sentence, trigger, recovery in scenarios:
+            if _undo_fails(trigger):
                 continue
             failing = self._failing(trigger)
-            rest = _after_trigger(sentence)
             found.append(
                 self._statement(
                     LinkSource.SECTION,
-                    rest,
+                    " ".join(recovery),
                     line,
                     failing=failing.index if failing is not None else None,
                     trigger=sentence,
@@ -318,7 +338,7 @@ class _Reader:
         return found
 
     def _failing(self, trigger: Trigger | None) -> StepFacts | None:
-        if trigger is None:
+        if trigger is None or _undo_fails(trigger):
             return None
         succeeded = match_step(trigger.succeeded, self.steps, self.modules)
         return match_step(
@@ -629,6 +649,16 @@ def _sentences(text: str) -> list[str]:
     if current:
         sentences.append(" ".join(current))
     return sentences
+
+
+def _undo_fails(trigger: Trigger) -> bool:
+    """``If a compensating command itself fails``: the failure of an undo, no flow step's."""
+    return trigger.conditional and any(word.startswith(UNDO_NOUN_STEMS) for word in trigger.failed)
+
+
+def _states_condition(sentence: str) -> bool:
+    """Whether a sentence states a condition of its own: ``If``/``When`` ... a failure."""
+    return any(word in CONDITIONALS for word in camel_words(plain(sentence)))
 
 
 def _after_trigger(sentence: str) -> str:

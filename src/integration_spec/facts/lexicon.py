@@ -200,6 +200,34 @@ ARMING_WORDS = ("compensat*", "undo*", "rollback*", "roll back", "defer*", "on f
 REGISTERING_VERBS = frozenset({"register", "schedule", "enlist", "add"})
 """Verbs with which a step arranges its own undo before acting (``register cancelCar``)."""
 
+STATUS_VERBS = word_set(
+    "set sets setting put puts putting move moves moving mark marks marking change changes "
+    "changing transition transitions transitioning switch switches"
+)
+"""Verbs that give an entity a status (``moves the order to Paid``, ``SetCancelledStatus``)."""
+
+UNDO_NOUNS = {
+    "cancellation": "cancel",
+    "cancellations": "cancel",
+    "refund": "refund",
+    "refunds": "refund",
+    "release": "release",
+    "reversal": "reverse",
+    "compensation": "compensate",
+    "compensations": "compensate",
+    "rollback": "undo",
+}
+"""Nouns that name an undo, with its verb: ``calls the flight cancellation`` cancels."""
+
+INVOKING_VERBS = word_set(
+    "call calls called calling run runs ran running invoke invokes invoked invoking "
+    "trigger triggers triggered triggering execute executes executed executing "
+    "perform performs performed issue issues issued route routes routed routing "
+    "start starts started send sends sent"
+)
+"""Verbs that make a named undo happen (``runs the refund``, ``routes through the
+cancellation``)."""
+
 UNDO_NOUN_STEMS = ("compensat", "undo", "rollback")
 """Starts of a word that names an undo as a thing (``compensation``, ``rollbackOrder``)."""
 

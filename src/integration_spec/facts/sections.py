@@ -31,10 +31,12 @@ between them, what goes wrong. A document with none of them is another kind of d
 
 
 def reads_as_spec(spec: IntegrationSpec) -> bool:
-    """Whether the document has at least one of the sections that make an integration spec.
+    """Whether the document is an integration spec: titled as one, or with a core section.
 
     Teams keep design notes, guides and runbooks beside their specs. Checking such a
     document against the format yields a finding for every section it never meant to
-    have; one finding that says what it is serves the reader better.
+    have; one finding that says what it is serves the reader better. A document titled
+    ``# Integration: <Title>`` was written as a spec, though: what it lacks is what the
+    team needs to hear.
     """
-    return any(has_section(spec, key) for key in SPEC_CORE)
+    return spec.title_prefixed or any(has_section(spec, key) for key in SPEC_CORE)

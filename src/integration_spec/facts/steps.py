@@ -29,6 +29,7 @@ from integration_spec.facts.lexicon import (
     PIVOT_PHRASES,
     REGISTERING_VERBS,
     RETRY_WORDS,
+    STATUS_VERBS,
     STOP_WORDS,
     TIMER_WORDS,
     UNDO_NOUN_STEMS,
@@ -105,6 +106,18 @@ class StepFacts:
     identifiers: frozenset[str]
     operation: str | None = None
     """The operation the Action performs: its first identifier (``RemoveStock``)."""
+    named_effect: str | None = None
+    """Base form of the effect verb the step's name states (``Reserve Flight`` -> reserve),
+    when it differs from the Action's: the business operation, where the Action may say
+    only how it is stored (``write a booking with status PENDING``)."""
+
+    @property
+    def forward_verbs(self) -> frozenset[str]:
+        """The base forms an undo may reverse: the Action's effect and the name's."""
+        found = {self.effect.base} if self.effect is not None else set()
+        if self.named_effect is not None:
+            found.add(self.named_effect)
+        return frozenset(found)
 
     @property
     def number(self) -> int:
@@ -141,7 +154,13 @@ def _read_step(index: int, step: FlowStep, modules: ModuleIndex) -> StepFacts:
     about = " ".join(part for part in (step.name, step.action, step.output) if part)
     own = " ".join(
         part
-        for part in (step.name, step.action, step.failure, *(e.value for e in step.extra))
+        for part in (
+            step.name,
+            step.note,
+            step.action,
+            step.failure,
+            *(e.value for e in step.extra),
+        )
         if part
     )
     effect = find_effect(step)
@@ -172,7 +191,15 @@ def _read_step(index: int, step: FlowStep, modules: ModuleIndex) -> StepFacts:
         stems=content_stems(about),
         identifiers=frozenset(identifiers(about)),
         operation=_operation(step.action),
+        named_effect=_named_effect(step, effect),
     )
+
+
+def _named_effect(step: FlowStep, effect: Effect | None) -> str | None:
+    named = effect_in(step.name, "name") if step.name else None
+    if named is None or (effect is not None and named.base == effect.base):
+        return None
+    return named.base
 
 
 _ARROWS = ("→", "->", "=>", "⇒")
@@ -190,7 +217,31 @@ def is_status_change(text: str) -> bool:
         if found and _status_name(before.split()[-1:]) and _status_name(after.split()[:1]):
             return True
     found_words = words(value)
-    return ("status" in found_words or "state" in found_words) and "to" in found_words
+    if ("status" in found_words or "state" in found_words) and "to" in found_words:
+        return True
+    return _moved_to_status(value.split())
+
+
+_STATUS_REACH = 5
+"""``moves the order from AwaitingValidation to StockConfirmed``: verb to ``to`` in 5 words."""
+
+
+def _moved_to_status(tokens: list[str]) -> bool:
+    """``Move the order from AwaitingValidation to StockConfirmed``, ``sets it to Paid``.
+
+    A status verb a few words before ``to <Status>`` (a capitalised name) gives the entity
+    a status; so does ``from <Status> to <Status>`` whatever the verb.
+    """
+    for position, token in enumerate(tokens):
+        if token.casefold() != "to" or not _status_name(tokens[position + 1 : position + 2]):
+            continue
+        before = tokens[max(0, position - _STATUS_REACH) : position]
+        lowered = [word.casefold().strip(",;:") for word in before]
+        if any(word in STATUS_VERBS for word in lowered):
+            return True
+        if len(before) >= 2 and lowered[-2] == "from" and _status_name(before[-1:]):
+            return True
+    return False
 
 
 def _status_name(tokens: list[str]) -> bool:
@@ -360,7 +411,13 @@ def read_pivot(step: FlowStep) -> tuple[str | None, int | None]:
     """
     about = " ".join(
         part
-        for part in (step.name, step.action, step.output, *(e.value for e in step.extra))
+        for part in (
+            step.name,
+            step.note,
+            step.action,
+            step.output,
+            *(e.value for e in step.extra),
+        )
         if part
     )
     for source, text in (("about", about), ("failure", step.failure or "")):

@@ -17,11 +17,14 @@ from integration_spec.facts.lexicon import (
     DETERMINERS,
     EFFECT_VERBS,
     ESCALATION_WORDS,
+    INVOKING_VERBS,
     MODALS,
     NEGATIONS,
+    STATUS_VERBS,
     STOP_WORDS,
     TRIGGER_FAILURE_WORDS,
     TRIGGER_SUCCESS_WORDS,
+    UNDO_NOUNS,
     UNDO_PAIRS,
     UNDO_PHRASES,
     UNDO_VERBS,
@@ -31,10 +34,10 @@ from integration_spec.facts.modules import ModuleIndex
 from integration_spec.facts.steps import StepFacts, content_stems
 from integration_spec.facts.text import (
     camel_words,
+    clause_texts,
     find_keyword,
     identifiers,
     list_items,
-    plain,
     sentence_parts,
     stem,
     without_status_names,
@@ -48,8 +51,8 @@ _GENERIC = word_set(
 )
 """Objects that name no particular step (``undo everything done so far``)."""
 
-_NEGATION_REACH = 3
-"""``nothing to release``, ``is not cancelled``: a negation this close cancels the undo."""
+_NEGATION_REACH = 4
+"""``nothing to release``, ``never has its own undo``: a negation this close cancels the undo."""
 _IDENTIFIER_SCORE = 6
 _MODULE_SCORE = 2
 _COMMAND_SCORE = 3
@@ -98,6 +101,8 @@ def undo_clauses(text: str | None, *, negated: bool = False) -> list[UndoClause]
             if CONDITIONALS & set(found_words[:3]) or found_words[:1] == ["see"]:
                 previous_verb = None
                 continue  # a condition ("even if it is cancelled later"), a reference ("see")
+            if found_words[:1] == ["which"]:
+                continue  # "cancel the flight, which deletes what step 4 confirmed": a remark
             verb, is_negated = _undo_verb(found_words, fragment)
             if verb is None and previous_verb is not None and _continues_list(found_words):
                 verb, is_negated = previous_verb, False
@@ -227,9 +232,17 @@ def _step_numbers(found: list[str]) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+_CLAUSE_WORDS = word_set("which who whose that is are was were has have had will would")
+"""Words of a clause with a verb of its own, which an object list never has: in
+``cancels the order, and the cancellation notes which items were short`` the second part
+says something about the cancellation, it cancels nothing else."""
+
+
 def _continues_list(found: list[str]) -> bool:
     """A list item without a verb of its own: ``the car``, ``car bookings``."""
     if not found or any(True for _ in EFFECT_VERBS.find(found)):
+        return False
+    if any(word in _CLAUSE_WORDS for word in found):
         return False
     return found[0] in DETERMINERS or len(found) <= 2
 
@@ -260,6 +273,9 @@ def _undo_verb(found: list[str], fragment: str) -> tuple[str | None, bool]:
     if failed_state is not None:
         before = found[max(0, failed_state - _NEGATION_REACH) : failed_state]
         return "cancel", any(w in NEGATIONS for w in before)
+    invoked = _invoked_undo(found)
+    if invoked is not None:
+        return invoked, False
     phrase = find_keyword(found, UNDO_PHRASES)
     if phrase is not None:
         position = found.index(phrase.split()[0])
@@ -271,17 +287,37 @@ def _undo_verb(found: list[str], fragment: str) -> tuple[str | None, bool]:
         parts = camel_words(identifier)
         if parts and base_form(parts[0]) in _UNDO_BASES:
             return base_form(parts[0]), False
-        if parts and parts[0] in _STATUS_VERBS and _to_failed_state(parts) is not None:
+        if parts and parts[0] in STATUS_VERBS and _to_failed_state(parts) is not None:
             return "cancel", False  # SetCancelledStatus
     return None, False
 
 
-_STATUS_VERBS = word_set(
-    "set sets setting put puts putting move moves moving mark marks marking change changes "
-    "changing transition transitions transitioning switch switches"
-)
 _FAILED_STATES = ("cancel", "reject", "fail", "abort", "void", "revok")
 _STATUS_REACH = 5
+
+
+_INVOKE_REACH = 4
+"""``calls the flight cancellation``: the verb at most this many words before the noun."""
+
+
+def _invoked_undo(found: Sequence[str]) -> str | None:
+    """The undo a fragment runs by name (``calls the flight cancellation`` -> cancel).
+
+    An undo is often written as a thing the flow runs rather than a verb: ``still calls
+    the flight cancellation``, ``routes through the refund``. A bare noun (``the
+    cancellation does nothing``) runs nothing; a negation before the verb is read by the
+    caller's reach like any undo verb's.
+    """
+    for position, word in enumerate(found):
+        verb = UNDO_NOUNS.get(word)
+        if verb is None:
+            continue
+        before = found[max(0, position - _INVOKE_REACH) : position]
+        if any(other in INVOKING_VERBS for other in before) and not any(
+            other in NEGATIONS for other in before
+        ):
+            return verb
+    return None
 
 
 def _to_failed_state(found: Sequence[str]) -> int | None:
@@ -291,7 +327,7 @@ def _to_failed_state(found: Sequence[str]) -> int | None:
     creating something.
     """
     for position, word in enumerate(found):
-        if word not in _STATUS_VERBS:
+        if word not in STATUS_VERBS:
             continue
         for later in found[position + 1 : position + 1 + _STATUS_REACH]:
             if later.startswith(_FAILED_STATES):
@@ -343,7 +379,7 @@ def _reversed_earlier(clause: UndoClause, step: StepFacts, earlier: Sequence[Ste
         other.index < step.index
         and other.effect is not None
         and not other.status_change
-        and clause.verb in UNDO_PAIRS.get(other.effect.base, frozenset())
+        and any(clause.verb in UNDO_PAIRS.get(verb, frozenset()) for verb in other.forward_verbs)
         and bool(clause.stems & other.stems)
         for other in earlier
     )
@@ -401,8 +437,7 @@ def undoes_same_thing(clause: UndoClause, step: StepFacts) -> bool:
         for forward in step.identifiers
     ):
         return True
-    assert step.effect is not None
-    pairs = clause.verb in UNDO_PAIRS.get(step.effect.base, frozenset())
+    pairs = any(clause.verb in UNDO_PAIRS.get(verb, frozenset()) for verb in step.forward_verbs)
     shared = clause.stems & step.stems
     return (pairs and bool(shared)) or len(shared) >= 2
 
@@ -453,7 +488,7 @@ def _score(clause: UndoClause, step: StepFacts, named: set[str]) -> int:
         score += _MODULE_SCORE
     score += _OBJECT_SCORE * len(clause.stems & step.stems)
     score += _EFFECT_OBJECT_SCORE * len(clause.stems & content_stems(" ".join(effect.objects[:3])))
-    if clause.verb in UNDO_PAIRS.get(effect.base, frozenset()):
+    if any(clause.verb in UNDO_PAIRS.get(verb, frozenset()) for verb in step.forward_verbs):
         score += _PAIR_SCORE
     return score
 
@@ -464,6 +499,8 @@ class Trigger:
 
     failed: tuple[str, ...]
     succeeded: tuple[str, ...]
+    conditional: bool = False
+    """The failure follows a conditional (``If X fails``): ``failed`` is its subject alone."""
 
 
 def read_trigger(text: str) -> Trigger | None:
@@ -472,7 +509,11 @@ def read_trigger(text: str) -> Trigger | None:
     The failure is the first one after a conditional (``if``, ``when``): in ``Mark the
     transfer failed when the debit fails`` it is the debit that fails.
     """
-    found = camel_words(plain(text))
+    found: list[str] = []
+    clause_ends: list[int] = []  # where each clause's words end in ``found``
+    for part in clause_texts(text):
+        found += camel_words(part)
+        clause_ends.append(len(found))
     if not found:
         return None
     marker = next((i for i, word in enumerate(found) if word in CONDITIONALS), None)
@@ -480,6 +521,7 @@ def read_trigger(text: str) -> Trigger | None:
     if marker is not None:
         offset = _phrase_at(found[marker + 1 :], TRIGGER_FAILURE_WORDS)
         failure_at = marker + 1 + offset if offset is not None else None
+    conditional = failure_at is not None
     if failure_at is None:
         failure_at = _phrase_at(found, TRIGGER_FAILURE_WORDS)
     if failure_at is None:
@@ -499,16 +541,19 @@ def read_trigger(text: str) -> Trigger | None:
     succeeded: tuple[str, ...] = ()
     after = _index_of(found, "after", failure_at)
     if after is not None:
-        clause = found[after + 1 :]
+        # "after the source was debited, the saga ... ReturnMoneyOfFailed...": the
+        # after-clause ends with its own clause, so a later failure word is not its subject.
+        clause_end = next(end for end in clause_ends if end > after)
+        clause = found[after + 1 : clause_end]
         success_at = _phrase_at(clause, TRIGGER_SUCCESS_WORDS)
         later_failure = _phrase_at(clause, TRIGGER_FAILURE_WORDS)
         if later_failure is not None and (success_at is None or later_failure < success_at):
             # "If the customer cancels after Hotel H1 fails": the step that fails is the
             # hotel; the cancellation is what a person does about it.
-            return Trigger(failed=tuple(clause[:later_failure]), succeeded=())
+            return Trigger(failed=tuple(clause[:later_failure]), succeeded=(), conditional=True)
         end = after + 1 + success_at if success_at is not None else len(found)
         succeeded = tuple(clause[: end - after - 1])
-    return Trigger(failed=failed, succeeded=succeeded)
+    return Trigger(failed=failed, succeeded=succeeded, conditional=conditional)
 
 
 def _phrase_at(found: Sequence[str], phrases: tuple[str, ...]) -> int | None:

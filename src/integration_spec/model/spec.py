@@ -131,6 +131,8 @@ class FlowStep:
 
     name: str
     module: str
+    note: str = ""
+    """What the title says after the module: ``(Payments) — point of no return``."""
     input: str | None = None
     action: str | None = None
     output: str | None = None
@@ -363,6 +365,8 @@ class IntegrationSpec:
     notes: tuple[SectionNote, ...] = ()
     path: str = field(default="", compare=False)
     title_line: int | None = field(default=None, compare=False)
+    title_prefixed: bool = field(default=False, compare=False)
+    """The title reads ``# Integration: <Title>``: the author wrote the document as a spec."""
     metadata_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Line of each metadata field (``architecture``, ``type``, ``priority``, ``summary``)."""
     sections: tuple[SectionLocation, ...] = field(default=(), compare=False)

@@ -822,13 +822,15 @@ def _module_names(context: RuleContext) -> list[str]:
 
 
 class NotAnIntegrationSpec(Rule):
-    """A file checked as a spec has at least one of Modules Involved, Data Flow, Failure Modes.
+    """A file checked as a spec is titled ``# Integration:`` or has a core section.
 
     Teams keep design notes, guides and runbooks in the same folder as their specs. A
-    document with none of the three sections that make an integration spec is another kind
-    of document: it gets this one finding and no other rule runs on it, instead of a
-    finding for every section it never meant to have. Exclude it in the configuration
-    (``exclude = [...]``) or write it as a spec.
+    document that is not titled as a spec and has none of the three sections that make one
+    (Modules Involved, Data Flow, Failure Modes) is another kind of document: it gets this
+    one finding and no other rule runs on it, instead of a finding for every section it
+    never meant to have. Exclude it in the configuration (``exclude = [...]``) or write it
+    as a spec. A document titled ``# Integration: <Title>`` was written as a spec: every
+    other rule runs on it and says what it lacks.
 
     Fails:
 
@@ -838,9 +840,9 @@ class NotAnIntegrationSpec(Rule):
 
     Passes:
 
-        # Integration: Guest Checkout
+        # Integration: Event Versioning
         ## Overview
-        ## Modules Involved
+        ## Implementation Phases
     """
 
     code = "ST014"
@@ -855,8 +857,8 @@ class NotAnIntegrationSpec(Rule):
             return
         names = ", ".join(SECTION_HEADINGS[key] for key in SPEC_CORE)
         yield Finding(
-            message=f"this does not read as an integration spec: it has none of {names}; "
-            "no other rule was run on it",
+            message="this does not read as an integration spec: its title is not "
+            f"'# Integration: <Title>' and it has none of {names}; no other rule was run on it",
             line=title_line(context.spec),
             hint='exclude it in the configuration (exclude = ["..."]) if it is another kind '
             "of document, or add the spec's sections",

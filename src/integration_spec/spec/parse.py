@@ -51,7 +51,12 @@ from integration_spec.model.spec import (
     SyncCall,
     UnitTest,
 )
-from integration_spec.spec.headings import classify_heading, phase_heading, title_text
+from integration_spec.spec.headings import (
+    classify_heading,
+    has_title_prefix,
+    phase_heading,
+    title_text,
+)
 from integration_spec.spec.labels import label_key, read_bold_label, read_label
 from integration_spec.spec.tables import (
     TABLE_COLUMNS,
@@ -150,6 +155,7 @@ class _SpecParser:
         self.locations: list[tuple[SectionKey, Heading]] = []
         self.title = ""
         self.title_line: int | None = None
+        self.title_prefixed = False
         self.handlers: dict[SectionKey, Callable[[SectionKey, list[Block]], None]] = {
             SectionKey.OVERVIEW: self._verbatim_section,
             SectionKey.SHARED_TYPES: self._verbatim_section,
@@ -177,6 +183,7 @@ class _SpecParser:
             if key is None and phase is None and heading.level == 1 and self.title_line is None:
                 self.title = title_text(heading.text)
                 self.title_line = heading.line
+                self.title_prefixed = has_title_prefix(heading.text)
                 self._preamble(segment.blocks)
             elif key is not None:
                 self.locations.append((key, heading))
@@ -222,6 +229,7 @@ class _SpecParser:
             notes=tuple(self.notes),
             path=self.path,
             title_line=self.title_line,
+            title_prefixed=self.title_prefixed,
             metadata_lines=self.metadata_lines,
             sections=self._section_locations(headings),
             diagnostics=tuple(self.diagnostics),
@@ -376,7 +384,7 @@ class _SpecParser:
         head = item.blocks[0] if item.blocks else None
         head_lines = head.text.split("\n") if isinstance(head, Paragraph) else [""]
         head_lines = [without_comments(text) if "<!--" in text else text for text in head_lines]
-        name, module = _step_title(head_lines[0])
+        name, module, note = _step_title(head_lines[0])
         if not module:
             self._report(
                 "PS004",
@@ -414,6 +422,7 @@ class _SpecParser:
         return FlowStep(
             name=name,
             module=module,
+            note=note,
             input=values.get("input"),
             action=values.get("action"),
             output=values.get("output"),
@@ -604,9 +613,7 @@ def _compensation_blocks(
                 prose(trigger)
             trigger = block
         elif isinstance(block, ListBlock):
-            steps = tuple(
-                ListEntry(text=_item_text(item), line=item.line + offset) for item in block.items
-            )
+            steps = tuple(entry for item in block.items for entry in _item_entries(item, offset))
             line = (trigger.line if trigger is not None else block.line) + offset
             text = trigger.text if trigger is not None else ""
             found.append(CompensationBlock(trigger=text, steps=steps, line=line))
@@ -616,6 +623,43 @@ def _compensation_blocks(
     if trigger is not None:
         prose(trigger)
     return found
+
+
+def _item_entries(item: ListItem, offset: int) -> list[ListEntry]:
+    """A compensation list item and the items of a list nested in it, in written order.
+
+    ``3. Send in parallel:`` followed by ``- CancelSeat(F3)`` ``- CancelSeat(F2)`` lists
+    the actions of that entry one per line; each is an action of the block.
+    """
+    found: list[ListEntry] = []
+    pending = [item]  # depth first, without recursion: nesting depth is the writer's
+    while pending:
+        current = pending.pop()
+        found += _entries(_item_text(current), current.line + offset)
+        nested = [
+            sub
+            for block in current.blocks[1:]
+            if isinstance(block, ListBlock)
+            for sub in block.items
+        ]
+        pending += reversed(nested)
+    return found
+
+
+def _entries(text: str, line: int) -> list[ListEntry]:
+    """A compensation list item, and the ``Final state:`` line written right under it.
+
+    ``2. Return the error.`` followed by an unnumbered ``Final state: no money moved`` is,
+    to CommonMark, one item continued by a lazy line; to its writer it is the last action
+    and then the outcome, so the outcome is an entry of its own.
+    """
+    lines = text.split("\n")
+    for index, written in enumerate(lines[1:], start=1):
+        if written.lstrip().casefold().startswith("final state"):
+            head = "\n".join(lines[:index]).strip()
+            tail = "\n".join(lines[index:]).strip()
+            return [ListEntry(text=head, line=line), ListEntry(text=tail, line=line + index)]
+    return [ListEntry(text=text, line=line)]
 
 
 def _trim_rules(blocks: Sequence[Block]) -> list[Block]:
@@ -642,8 +686,12 @@ def _deliverable(text: str, line: int) -> Deliverable:
     return Deliverable(text=text.strip(), done=False, line=line)
 
 
-def _step_title(text: str) -> tuple[str, str]:
-    """Read ``**Name** (Module)``; tolerate a missing bold and a missing module."""
+def _step_title(text: str) -> tuple[str, str, str]:
+    """Read ``**Name** (Module)``, and a note after it (``— point of no return``).
+
+    A missing bold and a missing module are tolerated. After a bold name the module is the
+    parenthesis that follows it, and what comes after that is the title's note.
+    """
     text = text.strip()
     rest = text
     name = ""
@@ -653,13 +701,18 @@ def _step_title(text: str) -> tuple[str, str]:
             name = text[2:end].strip()
             rest = text[end + 2 :].strip()
     module = ""
-    if rest.endswith(")") and "(" in rest:
+    note = ""
+    if name and rest.startswith("(") and ")" in rest:
+        closing = rest.index(")")
+        module = rest[1:closing].strip()
+        note = rest[closing + 1 :].strip(" -–—:")
+    elif rest.endswith(")") and "(" in rest:
         opening = rest.rfind("(")
         module = rest[opening + 1 : -1].strip()
         rest = rest[:opening].strip()
     if not name:
         name = rest.strip(" -–—:")
-    return name, module
+    return name, module, note
 
 
 def _get(values: dict[str, str], name: str) -> str:

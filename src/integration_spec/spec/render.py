@@ -172,6 +172,8 @@ def _flow_steps(steps: Sequence[FlowStep]) -> Iterator[str]:
         title = f"**{step.name}**"
         if step.module:
             title += f" ({step.module})"
+        if step.note:
+            title += f" — {step.note}"
         yield marker + title
         fields = (
             ("Trigger", step.trigger),
