@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from integration_spec.draft.flow import depends
 from integration_spec.draft.operations import (
-    declared_events,
+    declared_owner,
     new_event_name,
     new_query_name,
     read_method,
 )
 from integration_spec.draft.plan import Flow, Link, LinkKind, Saga, Stage, StageRole, module_of
 from integration_spec.model.architecture import Architecture
-from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import AsyncEvent, SharedStateEntry, SyncCall
 
 STRONG, EVENTUAL = "Strong", "Eventual"
@@ -99,7 +98,7 @@ def event_of(architecture: Architecture, stage: Stage) -> tuple[str, bool]:
     if stage.event is not None:
         return stage.event, False
     name = new_event_name(architecture, module, stage.operation, stage.state)
-    declared = declared_events(architecture).get(normalize_name(name))
+    declared = declared_owner(architecture, name)
     return name, declared != stage.module
 
 

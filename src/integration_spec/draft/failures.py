@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from integration_spec.draft.coordination import compensation_calls, output_name
 from integration_spec.draft.flow import depends
-from integration_spec.draft.operations import declared_events, invariant_for, undo_for
+from integration_spec.draft.operations import declared_owner, invariant_for, undo_for
 from integration_spec.draft.plan import (
     Compensation,
     Flow,
@@ -25,7 +25,6 @@ from integration_spec.draft.plan import (
 )
 from integration_spec.draft.vocabulary import humanize, pascal
 from integration_spec.model.architecture import Architecture
-from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import CompensationBlock, FailureMode, ListEntry
 
 QUERY_TIMEOUT_SECONDS = 2
@@ -117,7 +116,7 @@ def _compensator(
 def _failure_event(architecture: Architecture, pivot: Stage) -> str:
     base = pivot.operation.name if pivot.operation.declared else pascal(pivot.module)
     name = f"{base}Failed"
-    owner = declared_events(architecture).get(normalize_name(name))
+    owner = declared_owner(architecture, name)
     if owner is not None and owner != pivot.module:
         name = pascal(pivot.module) + name
     return name

@@ -26,6 +26,7 @@ from integration_spec.draft.vocabulary import (
     similar,
     split_words,
 )
+from integration_spec.facts.artifacts import event_catalogue
 from integration_spec.model.architecture import Architecture, Module
 from integration_spec.model.names import normalize_name
 
@@ -271,13 +272,10 @@ def fields_of(module: Module, name: str) -> list[str]:
     return found
 
 
-def declared_events(architecture: Architecture) -> dict[str, str]:
-    """Normalized event name -> the module that declares it."""
-    found: dict[str, str] = {}
-    for module in architecture.modules:
-        for event in module.domain_events:
-            found.setdefault(normalize_name(event), module.name)
-    return found
+def declared_owner(architecture: Architecture, name: str) -> str | None:
+    """The module that declares event ``name`` (the first, if several do)."""
+    owners = event_catalogue(architecture).owners(name)
+    return owners[0] if owners else None
 
 
 def new_event_name(
@@ -294,7 +292,7 @@ def new_event_name(
         name = pascal(module.name) + pascal(past_tense(words[0]))
     else:
         name = f"{state}Retrieved"
-    owner = declared_events(architecture).get(normalize_name(name))
+    owner = declared_owner(architecture, name)
     if owner is not None and owner != module.name:
         name = pascal(module.name) + name
     return name

@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from integration_spec.facts.modules import is_named
 from integration_spec.facts.text import camel_words, has_todo, is_blank, plain, word_set
+from integration_spec.model.architecture import Architecture
 from integration_spec.model.names import normalize_name
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]+)*")
@@ -175,3 +177,61 @@ def fields_read(text: str | None) -> list[tuple[str, tuple[str, ...]]]:
             found.append((name, fields))
         start = close_at + 1
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class EventCatalogue:
+    """The events an architecture declares, with the modules that declare them.
+
+    A name with a star names a family (``OrderStatusChangedTo*IntegrationEvent`` declares
+    ``OrderStatusChangedToPaidIntegrationEvent``): architectures list event families so.
+    """
+
+    exact: dict[str, tuple[str, ...]]
+    """Event key -> names of the declaring modules."""
+    families: tuple[tuple[str, str, str], ...] = ()
+    """(key before the star, key after it, declaring module) per family."""
+    written: tuple[str, ...] = ()
+    """Every declared name as written, in document order."""
+
+    def owners(self, name: str) -> tuple[str, ...]:
+        """The modules that declare ``name`` (exactly, else by a family)."""
+        key = event_key(name)
+        if key in self.exact:
+            return self.exact[key]
+        return tuple(
+            dict.fromkeys(
+                module
+                for prefix, suffix, module in self.families
+                if len(key) > len(prefix) + len(suffix)
+                and key.startswith(prefix)
+                and key.endswith(suffix)
+            )
+        )
+
+    def knows(self, name: str) -> bool:
+        """Whether the architecture declares ``name``."""
+        return bool(self.owners(name))
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.families)
+
+
+def event_catalogue(architecture: Architecture | None) -> EventCatalogue:
+    """Every domain event of ``architecture``'s modules (none without an architecture)."""
+    if architecture is None:
+        return EventCatalogue(exact={})
+    exact: dict[str, tuple[str, ...]] = {}
+    families: list[tuple[str, str, str]] = []
+    written: list[str] = []
+    for module in architecture.modules:
+        for event in module.domain_events:
+            written.append(event)
+            head, star, tail = event.replace("`", "").partition("*")
+            if star and (normalize_name(head) or normalize_name(tail)):
+                families.append((normalize_name(head), event_key(tail), module.name))
+                continue
+            key = event_key(event)
+            if key and module.name not in exact.get(key, ()):
+                exact[key] = (*exact.get(key, ()), module.name)
+    return EventCatalogue(exact=exact, families=tuple(families), written=tuple(written))

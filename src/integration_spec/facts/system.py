@@ -16,9 +16,11 @@ from functools import cached_property
 
 from integration_spec.facts import SpecFacts
 from integration_spec.facts.artifacts import (
+    EventCatalogue,
     artifact,
     endpoint_from_text,
     endpoint_key,
+    event_catalogue,
     event_key,
     fields_read,
     looks_like_event,
@@ -187,20 +189,14 @@ class SystemFacts:
         return tuple(claims)
 
     @cached_property
-    def declared_events(self) -> dict[str, str]:
-        """Domain events of the architecture, by key."""
-        if self.architecture is None:
-            return {}
-        return {
-            event_key(event): event
-            for module in self.architecture.modules
-            for event in module.domain_events
-        }
+    def declared_events(self) -> EventCatalogue:
+        """Domain events of the architecture, with the modules that declare them."""
+        return event_catalogue(self.architecture)
 
     def known_event_names(self) -> list[str]:
         """Every event name the system knows: published by a spec or declared."""
         names = [plain(claim.name) for claim in self.published]
-        return [*dict.fromkeys([*names, *self.declared_events.values()])]
+        return [*dict.fromkeys([*names, *self.declared_events.written])]
 
     @cached_property
     def shared_state(self) -> tuple[Claim, ...]:

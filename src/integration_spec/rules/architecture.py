@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from integration_spec.facts.artifacts import artifact, endpoint_key, event_key
+from integration_spec.facts.artifacts import artifact, endpoint_key, event_catalogue, event_key
 from integration_spec.facts.modules import ModuleRef, NameKind, is_named
 from integration_spec.facts.text import plain, words
 from integration_spec.model.architecture import Architecture
@@ -212,15 +212,6 @@ def _event_rows(spec: IntegrationSpec) -> list[tuple[str, str, int | None]]:
     return rows
 
 
-def _declared_events(architecture: Architecture) -> dict[str, list[str]]:
-    """Event key -> names of the modules whose Domain Events declare it."""
-    declared: dict[str, list[str]] = {}
-    for module in architecture.modules:
-        for event in module.domain_events:
-            declared.setdefault(event_key(event), []).append(module.name)
-    return declared
-
-
 class EventPublisherMismatch(Rule):
     """An event is published by the module whose Domain Events declare it.
 
@@ -272,12 +263,12 @@ class EventPublisherMismatch(Rule):
         architecture = context.facts.architecture
         if architecture is None:
             return
-        declared = _declared_events(architecture)
+        declared = event_catalogue(architecture)
         for event, publisher, line in _event_rows(context.spec):
             ref = context.facts.modules.resolve(publisher)
             if not is_named(event) or not ref.is_participant:
                 continue
-            owners = declared.get(event_key(event), [])
+            owners = declared.owners(event)
             module = ref.module
             if owners and module is not None and module.name not in owners:
                 yield Finding(
@@ -349,14 +340,15 @@ class EventNotInArchitecture(Rule):
         architecture = context.facts.architecture
         if architecture is None:
             return
-        declared = set(_declared_events(architecture))
+        declared = event_catalogue(architecture)
         if not declared:
             return
-        declared |= {event_key(row.event) for row in context.spec.events_published}
+        new = {event_key(row.event) for row in context.spec.events_published}
         seen: set[str] = set()
         for event in context.spec.async_events:
             key = event_key(event.event)
-            if artifact(event.event) is None or key in declared or key in seen or not key:
+            known = key in new or declared.knows(event.event)
+            if artifact(event.event) is None or known or key in seen or not key:
                 continue  # prose ("All existing domain events") names no event
             if _declared_new(event.event, event.purpose):
                 continue

@@ -9,6 +9,7 @@ from integration_spec.facts.artifacts import (
     artifact,
     endpoint_from_text,
     endpoint_key,
+    event_catalogue,
     event_key,
     listed_names,
     looks_like_event,
@@ -403,12 +404,7 @@ class EventTablesDisagree(Rule):
             or spec.section(SectionKey.EVENTS_PUBLISHED) is None
         ):
             return
-        architecture = context.facts.architecture
-        declared = (
-            {event_key(event) for module in architecture.modules for event in module.domain_events}
-            if architecture is not None
-            else set()
-        )
+        declared = event_catalogue(context.facts.architecture)
         asynchronous = {
             event_key(name): (name, row)
             for row in reversed(spec.async_events)
@@ -424,7 +420,7 @@ class EventTablesDisagree(Rule):
         findings: list[Finding] = []
         for key, (name, event) in asynchronous.items():
             # An event that already exists has its contract elsewhere; a new one needs it here.
-            if key not in contracts and declared and key not in declared:
+            if key not in contracts and declared and not declared.knows(name):
                 findings.append(
                     Finding(
                         message=f"event '{name}' is in Asynchronous Events "
@@ -446,7 +442,7 @@ class EventTablesDisagree(Rule):
                 continue
             matching = asynchronous[key][1]
             modules = context.facts.modules
-            if key in declared or not (
+            if declared.knows(name) or not (
                 modules.resolve(matching.publisher).is_participant
                 and modules.resolve(contract.module).is_participant
             ):
@@ -536,7 +532,8 @@ class SharedStateOwnerRole(Rule):
     """The owner of shared state is a Producer or Both, never a Consumer.
 
     A Consumer, by the seed's definition, only reads from other modules; if it owns data
-    others read, either its role or the owner is wrong.
+    others read, either its role or the owner is wrong. It is a warning, like a Consumer
+    that writes (``BC003``): a role label that undersells the module, not a broken flow.
 
     Fails:
 
@@ -570,7 +567,7 @@ class SharedStateOwnerRole(Rule):
     code = "CO007"
     name = "shared-state-owner-role"
     family = Family.COORDINATION
-    severity = Severity.ERROR
+    severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report shared state owned by a module whose role is Consumer."""

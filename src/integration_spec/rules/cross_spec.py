@@ -74,11 +74,14 @@ class ConsumedEventNotPublished(ProjectRule):
 
     def check_system(self, system: SystemFacts) -> Iterator[SpecFinding]:
         """Report consumed events no spec publishes and the architecture does not declare."""
-        published = {claim.key for claim in system.published} | set(system.declared_events)
+        published = {claim.key for claim in system.published}
+        declared = system.declared_events
         known = system.known_event_names()
         reported: set[tuple[str, str]] = set()
         for claim in system.consumed:
-            if claim.key in published or (claim.path, claim.key) in reported:
+            if claim.key in published or declared.knows(claim.key):
+                continue
+            if (claim.path, claim.key) in reported:
                 continue
             reported.add((claim.path, claim.key))
             yield SpecFinding(
@@ -329,11 +332,11 @@ class RelatedSpecNotNamed(ProjectRule):
 
     def check_system(self, system: SystemFacts) -> Iterator[SpecFinding]:
         """Report a spec relying on another spec's delivery without naming it."""
-        declared = set(system.declared_events)
+        declared = system.declared_events
         delivered = [
             (claim, [c for c in system.published if c.key == claim.key])
             for claim in system.consumed
-            if claim.key not in declared
+            if not declared.knows(claim.key)
         ]
         created = _by_key(system.endpoints_created)
         delivered += [(call, created.get(call.key, [])) for call in system.endpoints_called]
