@@ -98,13 +98,22 @@ _ARROW = re.compile(r"\s*(?:-{1,2}>|={1,2}>|→|⟶|⇒|➜|➔)\s*")
 def arrow_relations(line: str, index: MentionIndex) -> list[Relation]:
     """``orders -> payments, inventory``: each module on the left needs each on the right.
 
+    ``saga → accounts, → transfers`` continues from ``saga``: an arrow after a comma.
+
     Read only where the heading says the lines are dependencies (``## Module
     Dependencies``): elsewhere an arrow is as often a data flow as a call.
     """
     parts = _ARROW.split(plain(line))
     relations: list[Relation] = []
+    stem: list[str] = []
     for left, right in pairwise(parts):
-        sources, targets = index.find(left), index.find(right)
+        # "saga → accounts (commands), → transfers": an arrow after a comma starts from
+        # the chain's source again, not from the target before the comma.
+        continued = left.rstrip().endswith(",") and bool(stem)
+        sources = stem if continued else index.find(left)
+        targets = index.find(right)
+        if not continued:
+            stem = sources
         relations += [
             Relation(source=source, target=target)
             for source in sources[-1:]

@@ -67,10 +67,17 @@ class NameParts:
 
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
-    """Remove inline markdown: links keep their text, emphasis and code marks go."""
+    """Remove inline markdown: links keep their text, emphasis and code marks go.
+
+    What a code span holds is kept as written: ```OrderStatusChangedTo*IntegrationEvent```
+    names a family of events, its star is no emphasis.
+    """
     text = _LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text)
-    text = _EMPHASIS.sub("", text).replace("`", "")
+    parts = text.split("`")
+    text = "".join(
+        part if index % 2 else _EMPHASIS.sub("", part) for index, part in enumerate(parts)
+    )
     return " ".join(text.split())
 
 
