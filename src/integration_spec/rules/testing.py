@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from integration_spec.facts.lexicon import FAILURE_WORDS
 from integration_spec.facts.steps import content_stems
-from integration_spec.facts.text import content_words, has_todo, is_blank, plain, says
+from integration_spec.facts.text import content_words, has_todo, identifiers, is_blank, plain, says
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import normalize_name
 from integration_spec.model.spec import SectionKey
@@ -30,7 +30,10 @@ class UntestedIntegrationPoint(Rule):
     cover them. Each call, and each event for each subscriber, needs a row of Integration
     Tests of its own: a row whose Modules cell names both modules (in either order) covers
     the point it mentions (by its method or event name), or one of them when it mentions
-    none, so two calls between the same modules need two rows.
+    none, so two calls between the same modules need two rows. A row that reaches a point
+    the flow steps name also covers the points they name before it among its modules: the
+    test has passed through them (a payment can only fail once the stock-confirmed event
+    reached it).
 
     Fails:
 
@@ -135,9 +138,42 @@ class _Point:
     identifier: str
     stems: frozenset[str]
     line: int | None
+    position: int | None = None
+    """The flow step (0-based) whose text names the point, when one does: where the
+    forward flow passes through it."""
+
+
+def _positions(context: RuleContext) -> dict[str, int]:
+    """Each identifier a flow step names, with the first step that names it.
+
+    Its name, Trigger, Input, Action and Output are read: where the forward flow passes.
+    """
+    found: dict[str, int] = {}
+    for step in context.facts.steps:
+        written = step.step
+        text = " ".join(
+            part
+            for part in (
+                written.name,
+                written.trigger,
+                written.input,
+                written.action,
+                written.output,
+            )
+            if part
+        )
+        for name in identifiers(text):
+            found.setdefault(normalize_name(name), step.index)
+    return found
 
 
 def _integration_points(context: RuleContext) -> list[_Point]:
+    points = _unplaced_points(context)
+    positions = _positions(context)
+    return [replace(point, position=positions.get(point.identifier)) for point in points]
+
+
+def _unplaced_points(context: RuleContext) -> list[_Point]:
     modules = context.facts.modules
     points = []
     for call in context.spec.sync_calls:
@@ -190,6 +226,9 @@ def _assign(points: list[_Point], rows: list[_TestRow]) -> set[int]:
 
     A row naming both modules covers the point it mentions, or (when it mentions none of
     the pair's points) one of them, so two calls between the same modules need two tests.
+    A test that reaches a point of the flow has passed through the points the flow makes
+    before it among the row's modules (a payment can only fail once the stock-confirmed
+    event has reached it), so those are covered too.
     """
     uncovered = {id(point) for point in points}
     generic: dict[frozenset[str], int] = {}
@@ -197,14 +236,21 @@ def _assign(points: list[_Point], rows: list[_TestRow]) -> set[int]:
     for point in points:
         by_pair.setdefault(point.pair, []).append(point)
     for row in rows:
+        reached = -1
         for pair, pair_points in by_pair.items():
             if not pair <= row.keys:
                 continue
             specific = [point for point in pair_points if _mentions(row, point)]
             if specific:
                 uncovered -= {id(point) for point in specific}
+                reached = max([reached, *(p.position for p in specific if p.position is not None)])
             else:
                 generic[pair] = generic.get(pair, 0) + 1
+        uncovered -= {
+            id(point)
+            for point in points
+            if point.position is not None and point.position < reached and point.pair <= row.keys
+        }
     for pair, count in generic.items():
         for point in by_pair[pair]:
             if count == 0:
