@@ -88,11 +88,28 @@ _OFF = {"off", "false", "disabled", "disable", "0", "no", "inactive"}
 _LEAD = {"default", "defaults", "is", "set", "to", "by"}
 
 
+_PRODUCTION = {"prod", "production", "live"}
+_TEST_SETTING = {"test", "tests", "testing", "simulated", "simulation", "simulate", "stub"}
+
+
 def _defaults_off(value: str) -> bool:
+    """``off``, ``false (on in staging)``, or off where it matters: ``true in dev, false in
+    prod`` ships dark to production."""
     words = re.findall(r"[a-z0-9]+", plain(value).casefold())
     while words and words[0] in _LEAD:
         words.pop(0)
-    return bool(words) and words[0] in _OFF
+    if bool(words) and words[0] in _OFF:
+        return True
+    return any(
+        word in _OFF and _PRODUCTION & set(words[max(0, index - 2) : index + 3])
+        for index, word in enumerate(words)
+    )
+
+
+def _test_setting(purpose: str) -> bool:
+    """``Simulated payment result in test environments``: a switch of the test rig, which
+    no production release depends on."""
+    return bool(_TEST_SETTING & set(re.findall(r"[a-z]+", plain(purpose).casefold())))
 
 
 class FlagNotDefaultOff(Rule):
@@ -101,8 +118,11 @@ class FlagNotDefaultOff(Rule):
     New behaviour must be dark when it is deployed, so that deploying and releasing are
     separate steps and the first production traffic is chosen, not accidental. ``off``,
     ``false``, ``disabled``, ``0`` and ``no`` are accepted, in any case and with trailing
-    words (``off (on in staging)``). A warning, not an error: the seed's table asks for a
-    default, not for off, and a kill switch or an existing setting rightly defaults on.
+    words (``off (on in staging)``), and so is a default that is off in production
+    (``true in dev, false in prod``). A flag of the test rig (``Simulated payment result in
+    test environments``) releases nothing and is not judged. A warning, not an error: the
+    seed's table asks for a default, not for off, and a kill switch or an existing setting
+    rightly defaults on.
 
     Fails:
 
@@ -134,7 +154,7 @@ class FlagNotDefaultOff(Rule):
             return
         for row in _flags(context):
             name = plain(row.flag)
-            if has_todo(row.default):
+            if has_todo(row.default) or _test_setting(row.purpose):
                 continue
             if missing_value(row.default):
                 yield Finding(
