@@ -93,8 +93,10 @@ _TEST_SETTING = {"test", "tests", "testing", "simulated", "simulation", "simulat
 
 
 def _defaults_off(value: str) -> bool:
-    """``off``, ``false (on in staging)``, or off where it matters: ``true in dev, false in
-    prod`` ships dark to production."""
+    """Whether a default is off: ``off``, ``false (on in staging)``, ``false in prod``.
+
+    Off where it matters is off: ``true in dev, false in prod`` ships dark to production.
+    """
     words = re.findall(r"[a-z0-9]+", plain(value).casefold())
     while words and words[0] in _LEAD:
         words.pop(0)
@@ -107,8 +109,10 @@ def _defaults_off(value: str) -> bool:
 
 
 def _test_setting(purpose: str) -> bool:
-    """``Simulated payment result in test environments``: a switch of the test rig, which
-    no production release depends on."""
+    """Whether a flag switches the test rig (``Simulated payment result in tests``).
+
+    No production release depends on it.
+    """
     return bool(_TEST_SETTING & set(re.findall(r"[a-z]+", plain(purpose).casefold())))
 
 
