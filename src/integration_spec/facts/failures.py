@@ -30,6 +30,7 @@ from integration_spec.facts.lexicon import (
     RECOVERY_FITS,
     RETRY_WORDS,
     SAFEGUARD_WORDS,
+    UNCHANGED_WORDS,
 )
 from integration_spec.facts.text import (
     camel_words,
@@ -59,6 +60,8 @@ class RecoveryKind(StrEnum):
     """Tell, stop, reject or offer: the business answer to a refusal."""
     ESCALATE = "escalate"
     LOG = "log"
+    UNCHANGED = "unchanged"
+    """The failure leaves everything as it was: nothing to recover."""
 
 
 _KIND_WORDS: dict[RecoveryKind, tuple[str, ...]] = {
@@ -69,6 +72,7 @@ _KIND_WORDS: dict[RecoveryKind, tuple[str, ...]] = {
     RecoveryKind.RESPOND: BUSINESS_RESPONSE_WORDS,
     RecoveryKind.ESCALATE: ESCALATION_WORDS,
     RecoveryKind.LOG: LOG_ONLY_WORDS,
+    RecoveryKind.UNCHANGED: UNCHANGED_WORDS,
 }
 
 

@@ -730,6 +730,25 @@ check, an alert) protects nothing."""
 LOG_ONLY_WORDS = ("log*", "ignore*", "none needed", "nothing", "no action", "accept*")
 """A recovery that records the failure and moves on."""
 
+UNCHANGED_WORDS = (
+    "leaves no",
+    "leaves nothing",
+    "unchanged",
+    "untouched",
+    "keeps the",
+    "keep the",
+    "as it was",
+    "as they were",
+    "nothing is written",
+    "nothing was written",
+    "nothing is stored",
+    "nothing was stored",
+    "nothing changes",
+    "nothing changed",
+)
+"""A failure that leaves everything as it was ("invalid data leaves no order and the buyer
+keeps the basket"): there is nothing to recover, and saying so is the recovery."""
+
 MISFITS: dict[str, tuple[str, ...]] = {
     "Business": REPEAT_WORDS,
     "Network": COMPENSATION_WORDS,
