@@ -89,6 +89,9 @@ def _call_owners(context: RuleContext) -> set[tuple[int | None, str]]:
     return found
 
 
+_UNIT_TESTS = "Unit Tests"
+
+
 def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
     """Every place a module is named outside Modules Involved: (line, name, where)."""
     found: list[tuple[int | None, str, str]] = []
@@ -112,7 +115,7 @@ def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
         for name in phase.modules:
             found.append((line, name, f"Phase {phase.number}"))
     for unit in spec.unit_tests:
-        found.append((unit.line, unit.module, "Unit Tests"))
+        found.append((unit.line, unit.module, _UNIT_TESTS))
     for test in spec.integration_tests:
         for name in test.modules:
             found.append((test.line, name, "Integration Tests"))
@@ -621,7 +624,9 @@ class OutsideParty(Rule):
     modules; the spec plans no work for it, so nothing checks its side of the call or
     event. Information, not a problem: naming the parties is right, and the finding says
     how the name was read, for the case it is a module the architecture has not been told
-    about yet. Each name is reported once, where it is first used.
+    about yet. Each name is reported once, where it is first used. A Unit Tests row names
+    what is tested, a unit of code (``RoomManager``, a store handler) inside a module,
+    never a party the modules talk to: its names are not reported here.
 
     Fails:
 
@@ -656,7 +661,7 @@ class OutsideParty(Rule):
         seen: set[str] = set()
         for line, name, where in _module_mentions(context.spec):
             ref = context.facts.modules.resolve(name)
-            if ref.key not in parties or ref.key in seen:
+            if ref.key not in parties or ref.key in seen or where == _UNIT_TESTS:
                 continue
             seen.add(ref.key)
             yield Finding(
