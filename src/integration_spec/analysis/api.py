@@ -96,12 +96,24 @@ def read_spec(path: str | os.PathLike[str], *, need_spec: bool = False) -> Integ
     """Parse the spec at ``path``; with ``need_spec``, a document that is no spec is an error.
 
     A document neither titled as a spec nor with any of the sections that make one
-    (check's ``ST014``) is ``AN004``: there is nothing to analyse. A spec that lacks only its flow
+    (check's ``ST014``) is ``AN004``: there is nothing to analyse; so is a spec that has
+    its title and nothing else yet. A spec that lacks only its flow
     steps is analysed as far as it goes.
     """
     shown = str(path)
     spec = parse_spec_text(read_text(path), shown)
-    if need_spec and not reads_as_spec(spec):
+    if need_spec:
+        require_analysable(spec, shown)
+    return spec
+
+
+def require_analysable(spec: IntegrationSpec, shown: str) -> None:
+    """Raise ``AN004`` unless ``spec`` has something to analyse.
+
+    A document neither titled as a spec nor with a core section is another kind of
+    document (check's ``ST014``); a spec with its title and nothing else is not written yet.
+    """
+    if not reads_as_spec(spec):
         raise input_error(
             "AN004",
             shown,
@@ -110,7 +122,14 @@ def read_spec(path: str | os.PathLike[str], *, need_spec: bool = False) -> Integ
             "there is nothing to analyse",
             spec.title_line,
         )
-    return spec
+    if not spec.sections:
+        raise input_error(
+            "AN004",
+            shown,
+            "this spec has a title but no section of the format yet, so there is nothing "
+            "to analyse",
+            spec.title_line,
+        )
 
 
 def find_architecture(

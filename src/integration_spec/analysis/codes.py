@@ -13,8 +13,9 @@ ANALYSIS_INPUT_CODES: dict[str, str] = {
     "AN001": "git is not installed or cannot be run.",
     "AN002": "The directory given to `triage --diff` is not inside a git repository.",
     "AN003": "git does not know the revision given to `triage --diff`.",
-    "AN004": "The document does not read as an integration spec (none of Modules Involved, "
-    "Data Flow, Failure Modes), so there is nothing to analyse.",
+    "AN004": "The document does not read as an integration spec (not titled "
+    "'# Integration: <Title>' and none of Modules Involved, Data Flow, Failure Modes), or "
+    "is a title without sections, so there is nothing to analyse.",
     "AN005": "A module given to `triage --modules` is not in the architecture.",
     "AN006": "`triage` needs exactly one source: a spec, --modules or --diff.",
 }

@@ -252,9 +252,8 @@ def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> 
         load_architecture,
         load_project,
         parse_spec_text,
-        reads_as_spec,
     )
-    from integration_spec.analysis.api import find_architecture
+    from integration_spec.analysis.api import find_architecture, require_analysable
 
     if (path is None) == (text is None):
         raise ToolInputError("give exactly one of 'path' or 'text'")
@@ -267,11 +266,7 @@ def analyze_spec(project: ServedProject, path: str | None, text: str | None) -> 
             assert text is not None
             spec = parse_spec_text(text, "features/integrations/spec.md")
             found = project.architecture if project.architecture.is_file() else None
-        if not reads_as_spec(spec):
-            raise ToolInputError(
-                "this does not read as an integration spec (it has none of Modules Involved, "
-                "Data Flow, Failure Modes), so there is nothing to analyse"
-            )
+        require_analysable(spec, spec.path)
         architecture = load_architecture(project.root / found) if found is not None else None
         config = load_project(project.root).config
     except InputError as error:
