@@ -182,3 +182,16 @@ def test_a_branch_hangs_from_the_stem_above_it_not_from_its_sibling() -> None:
     )
     modules = {m.name: m.dependencies for m in read_markdown_architecture(text, "t.md").modules}
     assert modules == {"a": ("b", "c"), "b": ("c",), "c": ()}
+
+
+def test_a_node_label_is_its_first_line_unless_the_line_ends_mid_name() -> None:
+    from integration_spec.architecture._mermaid import grouped_nodes
+
+    diagram = (
+        'flowchart TB\n  subgraph S["Services"]\n'
+        '    A["Routing\\n(/api/chat, /api/ticker)"]\n'
+        '    B["Client Pool &<br/>Spooler"]\n'
+        '    C["Ledger<br/>bookings and refunds"]\n  end\n'
+    )
+    labels = [node.label for node in grouped_nodes(diagram, 1, ungrouped=True)]
+    assert labels == ["Routing", "Client Pool & Spooler", "Ledger"]

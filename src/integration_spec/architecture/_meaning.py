@@ -62,6 +62,23 @@ def is_layer(title: str) -> bool:
 _CJK_NOT_INVENTORY = tuple(word for word in vocab.NOT_INVENTORY_WORDS if ord(word[0]) > 0x2E80)
 
 
+def is_behaviour_layer(title: str) -> bool:
+    """A layer that holds the system's behaviour: ``Backend Layer``, ``后端应用层``.
+
+    Not one that is also about something else (``Infrastructure & Backend Layer``).
+    """
+    if not is_layer(title):
+        return False
+    other = [word for word in words(title) if word not in vocab.LAYER_MARKERS]
+    if any(word in vocab.NOT_INVENTORY_WORDS for word in other) or _has_cjk(
+        title, _CJK_NOT_INVENTORY
+    ):
+        return False
+    return any(word in vocab.BEHAVIOUR_LAYER_WORDS for word in words(title)) or _has_cjk(
+        title, tuple(word for word in vocab.BEHAVIOUR_LAYER_WORDS if ord(word[0]) > 0x2E80)
+    )
+
+
 def is_about_something_else(title: str) -> bool:
     """A heading about technology, deployment, UI, flows or tests (``## Deployment``).
 

@@ -39,7 +39,8 @@ _MESSAGE = re.compile(
 )
 _C4_ELEMENT = re.compile(r"^\s*[A-Z]\w*(?:_Ext)?\(\s*(\w+)\s*,\s*\"([^\"]*)\"")
 _C4_REL = re.compile(r"^\s*(?:Rel|Rel_\w+)\(\s*(\w+)\s*,\s*(\w+)")
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>|\\n", re.IGNORECASE)
+"""A line break in a label: ``<br/>``, or a written ``\\n`` (``"Handlers\\n(/api/chat)"``)."""
 _CALL_ARROWS = frozenset({"->>", "->", "-x"})
 
 
@@ -126,9 +127,20 @@ def grouped_nodes(content: str, first_line: int, *, ungrouped: bool = False) -> 
     return list(placed.values())
 
 
+_WRAPS = frozenset({"&", "and", "/", ",", "+", "-", "of", "for"})
+"""Last words of a line that say the name goes on (``Client Pool &<br/>Spooler``)."""
+
+
 def _label(text: str) -> str:
-    text = _BREAK.split(text, 1)[0]
-    return text.strip().strip("\"'`").strip()
+    """A node's name: its first line, joined with the next while a line ends mid-name."""
+    lines = _BREAK.split(text)
+    name = lines[0].strip()
+    for following in lines[1:]:
+        last = name.split()[-1].casefold() if name.split() else ""
+        if last not in _WRAPS or following.strip().startswith("("):
+            break
+        name = f"{name} {following.strip()}"
+    return name.strip().strip("\"'`").strip()
 
 
 def _flowchart(lines: list[str], first_line: int) -> list[DiagramCall]:

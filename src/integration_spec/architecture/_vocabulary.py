@@ -285,6 +285,12 @@ LAYER_WORDS = frozenset(
 )
 """Words of layer names: a heading made of them is a layer, never a module."""
 
+BEHAVIOUR_LAYER_WORDS = frozenset({"backend", "server", "services", "后端", "後端", "服务", "服務"})
+"""Words of the layer that holds a system's services (``Backend Layer``, ``后端应用层``): a
+drawing's boxes in that layer are its units, where the boxes of the presentation or
+infrastructure layer are screens and products. Not ``Domain`` or ``Application``: in a
+layered (clean, hexagonal) drawing those layers hold code parts (entities, use cases)."""
+
 LAYER_MARKERS = frozenset(
     {"layer", "layers", "tier", "tiers", "capa", "camada", "couche", "schicht", "الطبقة"}
 )

@@ -31,6 +31,7 @@ from integration_spec.architecture._lists import (
     read_list,
 )
 from integration_spec.architecture._meaning import (
+    is_behaviour_layer,
     is_build_order,
     is_generic,
     is_inventory,
@@ -377,14 +378,18 @@ def _diagram_units(found: _Found, fence: Fence, heading: str, in_inventory: bool
     means units (``subgraph Services``), or the diagram stands in a section whose heading
     means units (``## Components`` with a flowchart: the boxes are the components), or its
     own label carries a unit noun (``Order Service``, ``Billing Worker``), the way an
-    ``Orders Service`` heading does. Databases, queues and people are never units. Only a
-    unit subgraph in an inventory section is inventory; other nodes are evidence, which
-    creates modules only in a document that has no inventory.
+    ``Orders Service`` heading does, or it is drawn in the layer that holds the services
+    (``subgraph 后端应用层``, ``Backend Layer``; not the UI's or the infrastructure's).
+    Databases, queues and people are never units. Only a unit subgraph in an inventory
+    section is inventory; other nodes are evidence, which creates modules only in a
+    document that has no inventory.
     """
     for node in grouped_nodes(fence.content, fence.line + 1, ungrouped=True):
         parts = read_name(_labelled_name(node.label))
         grouped = bool(node.group) and is_inventory(node.group)
-        if not (grouped or in_inventory or suffix_module_name(node.label) is not None):
+        layered = bool(node.group) and is_behaviour_layer(node.group)
+        named = suffix_module_name(node.label) is not None
+        if not (grouped or layered or in_inventory or named):
             continue
         strong = grouped and is_strong_inventory(node.group)
         if (
