@@ -171,14 +171,68 @@ class _Parts:
 
 
 def _split(written: str) -> _Parts:
-    """``Events - Event Handler`` -> base Events; ``adapters/stripe`` -> two segments."""
+    """``Events - Event Handler`` -> base Events; ``adapters/stripe`` -> two segments.
+
+    ``Bank Accounts: source account`` names the instance of a module a step works on: the
+    base is the module, the rest its qualifier.
+    """
     base = written
     qualifier = ""
     dashed = _SPACED_DASH.split(base, maxsplit=1)
-    if len(dashed) == 2:
+    if len(dashed) != 2:
+        dashed = base.split(": ", 1)
+    if len(dashed) == 2 and dashed[0].strip() and dashed[1].strip():
         base, qualifier = dashed[0].strip(), dashed[1].strip()
     segments = tuple(part for part in _PATH_SEPARATOR.split(base) if part)
     return _Parts(base=base, qualifier=qualifier, segments=segments)
+
+
+_TECHNICAL_SUFFIXES = frozenset(
+    {"api", "service", "services", "svc", "module", "app", "server", "microservice"}
+)
+_NAME_PARTS = re.compile(r"[.\s_/-]+")
+
+
+_GENERIC_HEADS = frozenset(
+    {
+        "gateway",
+        "manager",
+        "engine",
+        "worker",
+        "workers",
+        "handler",
+        "handlers",
+        "store",
+        "system",
+        "core",
+        "platform",
+        "hub",
+        "portal",
+        "center",
+        "centre",
+        "processor",
+        "registry",
+        "management",
+        "layer",
+        "client",
+        "ui",
+        "web",
+    }
+)
+"""Head nouns too general to stand for one module (``Gateway`` of ``Payment Gateway``)."""
+
+
+def _short_names(name: str) -> list[str]:
+    """``Ordering.API`` -> ``Ordering``; ``Bank Accounts`` -> ``Accounts``."""
+    parts = [part for part in _NAME_PARTS.split(plain(name)) if part]
+    shorts: list[str] = []
+    if len(parts) >= 2 and parts[-1].casefold() in _TECHNICAL_SUFFIXES:
+        shorts.append(" ".join(parts[:-1]))
+    head = parts[-1].casefold() if parts else ""
+    spaced = len(parts) >= 2 and " " in plain(name) and "." not in name
+    if spaced and head not in _TECHNICAL_SUFFIXES and head not in _GENERIC_HEADS:
+        shorts.append(parts[-1])
+    return shorts
 
 
 def _is_layer(text: str) -> bool:
@@ -255,7 +309,7 @@ class ModuleIndex:
         architecture = self.architecture
         if architecture is None:
             return ModuleRef(written=written, kind=NameKind.UNCHECKED)
-        module = architecture.find(written)
+        module = architecture.find(written) or self._short_forms.get(name_key(written))
         if module is not None:
             return ModuleRef(written=written, kind=NameKind.MODULE, module=module)
         parts = _split(written)
@@ -353,6 +407,26 @@ class ModuleIndex:
             if owner is not None:
                 return ModuleRef(written=written, kind=NameKind.EXTERNAL, module=owner)
         return None
+
+    @cached_property
+    def _short_forms(self) -> dict[str, Module]:
+        """Shorter names people write for a module, where only one module has them.
+
+        ``Ordering`` for ``Ordering.API`` (a technical suffix dropped), ``Accounts`` for
+        ``Bank Accounts`` (the head noun of a longer name). A short form two modules share
+        (``Ordering`` of ``Ordering.API`` and ``Ordering.Worker`` when both are technical)
+        names neither.
+        """
+        assert self.architecture is not None
+        found: dict[str, Module | None] = {}
+        taken = {name_key(module.name) for module in self.architecture.modules}
+        for module in self.architecture.modules:
+            for short in _short_names(module.name):
+                key = name_key(short)
+                if not key or key in taken:
+                    continue
+                found[key] = module if found.get(key, module) is module else None
+        return {key: module for key, module in found.items() if module is not None}
 
     def _external_owner(self, name: str) -> Module | None:
         assert self.architecture is not None
