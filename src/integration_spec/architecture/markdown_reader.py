@@ -16,9 +16,11 @@ document's module list says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from integration_spec.architecture import _vocabulary as vocab
 from integration_spec.architecture._boxes import box_calls, looks_like_boxes
 from integration_spec.architecture._build_order import BuildEntry, read_build_order
 from integration_spec.architecture._candidates import EVIDENCE, INVENTORY, Candidate, assemble
@@ -64,8 +66,10 @@ from integration_spec.architecture._text import (
     is_infrastructure,
     looks_like_name,
     parse_endpoint,
+    plain,
     read_label,
     read_name,
+    words_of,
 )
 from integration_spec.architecture._trees import looks_like_tree, tree_modules
 from integration_spec.architecture.codes import ArchitectureCode, report
@@ -190,6 +194,7 @@ def _walk_sections(
 
             if isinstance(block, Paragraph | ListBlock):
                 _statements(found, block, heading, arrows=in_dependencies)
+                _inline_units(found, block, heading)
 
 
 def _read_fence(
@@ -467,6 +472,55 @@ def _lists_units(before: Block | None) -> bool:
     if label is None or label.value:
         return True
     return names_units(label.label)
+
+
+_INLINE_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_MAX_INLINE_WORDS = 3
+
+
+def _inline_units(found: _Found, block: Paragraph | ListBlock, heading: str) -> None:
+    """``**Specialist agents:** ORACLE, GECKO and HERALD.``: a label naming units, then names.
+
+    The label is a plural unit noun (agents, services, workers), the value a list of short
+    names up to the first full stop. It is evidence: it makes modules only in a document
+    that has no inventory, where it is often the one place the units are named.
+    """
+    lines: list[tuple[str, int]] = []
+    if isinstance(block, Paragraph):
+        lines = [(block.text.split("\n", 1)[0], block.line)]
+    else:
+        for item in block.items:
+            first = item.blocks[0] if item.blocks else None
+            if isinstance(first, Paragraph):
+                lines.append((first.text.split("\n", 1)[0], item.line))
+    for text, line in lines:
+        label = read_label(text)
+        if label is None or not label.value or not is_inventory(label.label):
+            continue
+        if not any(word in vocab.UNIT_PLURALS for word in words_of(label.label.casefold())):
+            continue
+        value = plain(label.value).split(". ", 1)[0].rstrip(".")
+        names = [name.strip() for name in _INLINE_SPLIT.split(value) if name.strip()]
+        if len(names) < 2 or any(
+            len(name.split()) > _MAX_INLINE_WORDS or not looks_like_name(name) for name in names
+        ):
+            continue
+        for name in names:
+            parts = read_name(name)
+            if is_generic(parts.name) or is_infrastructure(parts.name):
+                continue
+            found.candidates.append(
+                Candidate(
+                    name=parts.name,
+                    aliases=parts.aliases,
+                    line=line,
+                    tier=EVIDENCE,
+                    group=f"inline:{line}",
+                    source=f"the label {label.label!r} (line {line})",
+                    where=f"label {label.label!r} under {heading!r}, line {line}",
+                    fill=_no_fill,
+                )
+            )
 
 
 def _statements(found: _Found, block: Block, heading: str, *, arrows: bool) -> None:
