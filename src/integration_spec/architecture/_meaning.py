@@ -62,6 +62,20 @@ def is_layer(title: str) -> bool:
 _CJK_NOT_INVENTORY = tuple(word for word in vocab.NOT_INVENTORY_WORDS if ord(word[0]) > 0x2E80)
 
 
+def lists_layers(title: str) -> bool:
+    """A heading over the system's layers: ``Runtime layers``, ``System tiers``.
+
+    In a document with no inventory its items (``Tab manager: ownership, locks``) are the
+    units the system is built of; a heading also about something else (``Deployment
+    layers``) is not.
+    """
+    found = words(title)
+    if not any(word in ("layers", "tiers") for word in found):
+        return False
+    other = [word for word in found if word not in vocab.LAYER_MARKERS]
+    return not any(word in vocab.NOT_INVENTORY_WORDS for word in other)
+
+
 def is_behaviour_layer(title: str) -> bool:
     """A layer that holds the system's behaviour: ``Backend Layer``, ``后端应用层``.
 

@@ -38,6 +38,7 @@ from integration_spec.architecture._meaning import (
     is_generic,
     is_inventory,
     is_strong_inventory,
+    lists_layers,
     names_units,
 )
 from integration_spec.architecture._mermaid import diagram_calls, grouped_nodes, is_mermaid
@@ -191,6 +192,8 @@ def _walk_sections(
             elif isinstance(block, ListBlock) and in_inventory and _lists_units(before):
                 strong = is_strong_inventory(heading)
                 _add_list(found, ListSource(block, INVENTORY, strong, heading), path)
+            elif isinstance(block, ListBlock) and lists_layers(heading):
+                _add_list(found, ListSource(block, EVIDENCE, False, heading), path)
 
             if isinstance(block, Paragraph | ListBlock):
                 _statements(found, block, heading, arrows=in_dependencies)
