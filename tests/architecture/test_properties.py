@@ -145,13 +145,14 @@ def test_yaml_reader_raises_nothing_but_input_error(text: str) -> None:
     assert code in ("", "AX010", "AX011")
 
 
-_DRAWING = st.text(alphabet="┌┐└┘─│┬┴├┤┼▼▲▶◀+-|<>v^ ab\n", max_size=400)
+_BOXES = st.text(alphabet="┌┐└┘─│┬┴├┤┼▼▲▶◀+-|<>v^ ab\n", max_size=400)
+_TREE = st.text(alphabet="+├└│|-─>→v↓ ab\n", max_size=400)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_DRAWING)
-def test_box_drawings_never_break_the_reader(drawing: str) -> None:
-    """Any grid of drawing characters reads without an exception, boxes or not."""
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_BOXES, _TREE))
+def test_drawings_never_break_the_reader(drawing: str) -> None:
+    """Any grid of box or branch characters reads without an exception, drawing or not."""
     text = f"# T\n\n## Modules\n\n- **a** — one\n- **b** — two\n\n```\n{drawing}\n```\n"
     assert isinstance(read_markdown_architecture(text, "drawn.md"), Architecture)
 
@@ -161,17 +162,6 @@ def test_an_arrow_between_two_boxes_is_a_dependency_of_the_one_it_leaves() -> No
     text = f"# T\n\n## Modules\n\n- **a** — one\n- **b** — two\n\n```\n{drawing}\n```\n"
     modules = {m.name: m.dependencies for m in read_markdown_architecture(text, "d.md").modules}
     assert modules == {"a": ("b",), "b": ()}
-
-
-_TREE = st.text(alphabet="+├└│|-─>→v↓ ab\n", max_size=400)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TREE)
-def test_tree_drawings_never_break_the_reader(drawing: str) -> None:
-    """Any tree of branch characters reads without an exception, branches or not."""
-    text = f"# T\n\n## Modules\n\n- **a** — one\n- **b** — two\n\n```\n{drawing}\n```\n"
-    assert isinstance(read_markdown_architecture(text, "tree.md"), Architecture)
 
 
 def test_a_branch_hangs_from_the_stem_above_it_not_from_its_sibling() -> None:
