@@ -208,8 +208,31 @@ def read_step_failure(text: str | None, line: int | None = None) -> FailureReadi
     if text is None or is_blank(text) or has_todo(text):
         return None
     value = plain(text)
-    cases = tuple(_case(part.strip()) for part in _CASES.split(value) if part.strip())
+    parts = [part.strip() for part in _CASES.split(value) if part.strip()]
+    # "retried until it succeeds; the order is never rejected once ...": the second part
+    # says a failure does not happen, a remark on the first, not a failure of its own.
+    stated = [part for part in parts if not _negated_failure(part)] or parts
+    cases = tuple(_case(part) for part in stated)
     return FailureReading(text=value, cases=cases, line=line)
+
+
+_NEGATION_REACH = 2
+
+
+def _negated_failure(text: str) -> bool:
+    """Whether every failure ``text`` names is negated (``is never rejected``)."""
+    found = camel_words(text)
+    starts = [
+        start
+        for signs in CATEGORY_SIGNS.values()
+        for sign in signs
+        for start in range(len(found) - len(sign.split()) + 1)
+        if all(_matches(found[start + i], part) for i, part in enumerate(sign.split()))
+    ]
+    return bool(starts) and all(
+        any(word in NEGATIONS for word in found[max(0, start - _NEGATION_REACH) : start])
+        for start in starts
+    )
 
 
 _CASES = re.compile(r";\s+|\.\s+(?=[A-Z])")
