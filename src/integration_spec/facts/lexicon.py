@@ -1008,3 +1008,11 @@ ROLE_SYNONYMS: dict[str, str] = {
 
 CONSISTENCY_KINDS = ("strong", "eventual")
 """The consistency a Shared State row promises, as one word of its Consistency cell."""
+
+
+TYPE_HEADING_WORDS = word_set(
+    "types type interfaces interface port ports protocol protocols trait traits envelope "
+    "schema schemas dto dtos structs struct"
+)
+"""Words of a heading under which a spec writes its shared types (``Port Definition``,
+``Domain Types``, ``Message Protocol``, ``Event Envelope``)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from integration_spec.facts.lexicon import TYPE_HEADING_WORDS
+from integration_spec.facts.text import words
 from integration_spec.model.spec import SECTION_LAYOUT, IntegrationSpec, SectionKey
 
 __all__ = ["SPEC_CORE", "SUBSECTIONS", "has_section", "reads_as_spec"]
@@ -18,11 +20,21 @@ Compensation alone does not: the failure-mode table is the section's substance.
 
 
 def has_section(spec: IntegrationSpec, key: SectionKey) -> bool:
-    """Whether the document has section ``key``: its heading, a subsection, or (phases) a phase."""
+    """Whether the document has section ``key``: its heading, a subsection, or (phases) a phase.
+
+    Shared Types are also there under a heading that says what they are: teams write their
+    new interfaces as ``## Port Definition``, ``## Domain Types``, ``## Message Protocol``.
+    """
     wanted = (key, *SUBSECTIONS.get(key, ()))
     if any(location.key in wanted for location in spec.sections):
         return True
+    if key is SectionKey.SHARED_TYPES:
+        return any(_names_types(extra.heading) for extra in spec.extra_sections)
     return key is SectionKey.PHASES and bool(spec.phases)
+
+
+def _names_types(heading: str) -> bool:
+    return any(word in TYPE_HEADING_WORDS for word in words(heading))
 
 
 SPEC_CORE = (SectionKey.MODULES, SectionKey.DATA_FLOW, SectionKey.FAILURE_MODES)
