@@ -120,3 +120,18 @@ def test_a_clause_with_a_verb_of_its_own_is_no_further_object_of_the_undo() -> N
         "Ordering cancels the order, and the cancellation notes which items were short"
     )
     assert [clause.text for clause in clauses] == ["Ordering cancels the order"]
+
+
+def test_a_compensation_list_of_labelled_scenarios_is_one_scenario_per_item() -> None:
+    text = _STEPS.format(
+        note="",
+        compensation="- Debit refused: cancel the transfer.\n"
+        "- Destination not found: reverse the debit, then cancel the transfer.",
+    )
+    facts = spec_facts(parse_spec_text(text, "transfer.md"))
+    section = [s for s in facts.compensation.statements if s.source.value == "section"]
+    assert [(s.trigger, s.failing) for s in section] == [
+        ("Debit refused", 1),
+        ("Destination not found", 2),
+    ]
+    assert _undone(facts.saga, 3) == [2, 1]

@@ -25,7 +25,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from integration_spec.facts.failures import RecoveryKind, read_failure_row, recovery_kinds
+from integration_spec.facts.failures import (
+    RecoveryKind,
+    categories_of,
+    read_failure_row,
+    recovery_kinds,
+)
 from integration_spec.facts.lexicon import (
     CONDITIONALS,
     FINAL_STATE_WORDS,
@@ -250,6 +255,22 @@ class _Reader:
     def section_block(self, block: CompensationBlock) -> list[RecoveryStatement]:
         if not block.steps:
             return self._prose(block.trigger, block.line)
+        scenarios = [_labelled_scenario(entry.text) for entry in block.steps]
+        if not block.trigger.strip() and all(scenarios):
+            # "- Payment declined: refund the payment, then cancel the car": a list of
+            # scenarios, each labelled with its failure, not one block of undo steps.
+            return [
+                self._statement(
+                    LinkSource.SECTION,
+                    recovery,
+                    entry.line,
+                    failing=failing.index if (failing := self._failing(trigger)) else None,
+                    trigger=label,
+                )
+                for entry, (label, trigger, recovery) in zip(
+                    block.steps, (item for item in scenarios if item), strict=True
+                )
+            ]
         trigger = read_trigger(block.trigger)
         if trigger is not None and _undo_fails(trigger):
             return []  # what happens when an undo fails says nothing about what to undo
@@ -649,6 +670,23 @@ def _sentences(text: str) -> list[str]:
     if current:
         sentences.append(" ".join(current))
     return sentences
+
+
+def _labelled_scenario(text: str) -> tuple[str, Trigger, str] | None:
+    """``Payment declined: refund the payment``: the failure as a label, then its recovery."""
+    label, colon, recovery = plain(text).partition(": ")
+    if not colon or not recovery.strip() or len(label.split()) > _MAX_LABEL_WORDS:
+        return None
+    trigger = read_trigger(label)
+    if trigger is None and categories_of(label):
+        # "Payment declined", "Car reservation refused": a failure named as a noun phrase.
+        trigger = Trigger(failed=tuple(camel_words(label)), succeeded=())
+    if trigger is None:
+        return None
+    return label, trigger, recovery
+
+
+_MAX_LABEL_WORDS = 8
 
 
 def _undo_fails(trigger: Trigger) -> bool:

@@ -463,6 +463,8 @@ CATEGORY_SIGNS: dict[str, tuple[str, ...]] = {
         "blocked",
         "cancelled by",
         "canceled by",
+        "not found",
+        "does not exist",
     ),
     "System": (
         "down",

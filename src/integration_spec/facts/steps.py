@@ -222,8 +222,8 @@ def is_status_change(text: str) -> bool:
     return _moved_to_status(value.split())
 
 
-_STATUS_REACH = 5
-"""``moves the order from AwaitingValidation to StockConfirmed``: verb to ``to`` in 5 words."""
+_STATUS_REACH = 7
+"""``Move the flight reservation from pending to confirmed``: verb to ``to`` in 7 words."""
 
 
 def _moved_to_status(tokens: list[str]) -> bool:
@@ -233,14 +233,18 @@ def _moved_to_status(tokens: list[str]) -> bool:
     a status; so does ``from <Status> to <Status>`` whatever the verb.
     """
     for position, token in enumerate(tokens):
-        if token.casefold() != "to" or not _status_name(tokens[position + 1 : position + 2]):
+        if token.casefold() != "to" or position + 1 >= len(tokens):
             continue
         before = tokens[max(0, position - _STATUS_REACH) : position]
         lowered = [word.casefold().strip(",;:") for word in before]
-        if any(word in STATUS_VERBS for word in lowered):
+        moved = any(word in STATUS_VERBS for word in lowered)
+        from_state = len(before) >= 2 and lowered[-2] == "from"
+        if _status_name(tokens[position + 1 : position + 2]) and (
+            moved or (from_state and _status_name(before[-1:]))
+        ):
             return True
-        if len(before) >= 2 and lowered[-2] == "from" and _status_name(before[-1:]):
-            return True
+        if moved and from_state:
+            return True  # "move the reservation from pending to confirmed"
     return False
 
 

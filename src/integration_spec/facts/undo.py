@@ -360,10 +360,11 @@ def link(
             continue
         # Ties go to the earliest step: undoing an object undoes the step that created it,
         # and later changes to it with it (a cancelled order is cancelled whatever its status).
-        # So a step that only moves the entity's status yields to an earlier step whose
-        # effect this undo reverses (cancel <- create) on the same object.
+        # So a step that only moves the entity's status (or confirms, approves it) yields to
+        # an earlier step whose effect this undo reverses (cancel <- create) on the object.
+        moves_state = step.status_change or step.effect.base in _TRANSITION_VERBS
         rank = (
-            0 if step.status_change and _reversed_earlier(clause, step, matched) else 1,
+            0 if moves_state and _reversed_earlier(clause, step, matched) else 1,
             score,
             -step.index,
         )
@@ -371,6 +372,13 @@ def link(
         if best is None or rank > best[0]:
             best = (rank, step)
     return best[1] if best is not None else None
+
+
+_TRANSITION_VERBS = frozenset(
+    {"confirm", "approve", "accept", "complete", "finalize", "finalise", "activate", "mark"}
+)
+"""Verbs that move something an earlier step made to its next state (confirm a booking):
+cancelling the booking undoes the step that made it, and this one with it."""
 
 
 def _reversed_earlier(clause: UndoClause, step: StepFacts, earlier: Sequence[StepFacts]) -> bool:
