@@ -10,7 +10,8 @@ over a shorter one inside it (``connection refused`` is Network, a refused booki
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from integration_spec.facts.lexicon import (
@@ -212,8 +213,26 @@ def read_step_failure(text: str | None, line: int | None = None) -> FailureReadi
     # "retried until it succeeds; the order is never rejected once ...": the second part
     # says a failure does not happen, a remark on the first, not a failure of its own.
     stated = [part for part in parts if not _negated_failure(part)] or parts
-    cases = tuple(_case(part) for part in stated)
-    return FailureReading(text=value, cases=cases, line=line)
+    return FailureReading(text=value, cases=_paired(_case(part) for part in stated), line=line)
+
+
+def _paired(cases: Iterable[FailureCase]) -> tuple[FailureCase, ...]:
+    """``No room; offer another hotel first``: a failure, then its recovery after ``;``.
+
+    A part that only names a failure followed by one that only recovers is one case: the
+    writer put the semicolon where the format has its colon.
+    """
+    paired: list[FailureCase] = []
+    for case in cases:
+        previous = paired[-1] if paired else None
+        recovers = not case.what and bool(case.kinds)  # "see Failure Modes" only points
+        if previous is not None and previous.what and not previous.recovery and recovers:
+            paired[-1] = replace(
+                previous, recovery=case.recovery, kinds=previous.kinds | case.kinds
+            )
+        else:
+            paired.append(case)
+    return tuple(paired)
 
 
 _NEGATION_REACH = 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from integration_spec.facts.artifacts import artifact, event_key
+from integration_spec.facts.compensation import LinkSource
 from integration_spec.facts.diagrams import diagram_names
 from integration_spec.facts.modules import NameKind, is_named, module_name
 from integration_spec.facts.steps import step_label
@@ -136,7 +137,10 @@ class StepWithoutFailure(Rule):
     """Every flow step says how its failure is recovered.
 
     A step without a ``Failure:`` bullet leaves the reader guessing what happens when that
-    module is down; the seed's checklist asks that all failures have recovery.
+    module is down; the seed's checklist asks that all failures have recovery. A bullet
+    that names the failure and leaves its recovery to the Failure Modes table or the
+    Compensation section (``Car not available; see Failure Modes``) is answered when one of
+    them is read as that step's failure and says what is undone, retried or escalated.
 
     Fails:
 
@@ -174,7 +178,8 @@ class StepWithoutFailure(Rule):
                 continue  # a template's placeholder step
             if not is_blank(step.failure):
                 reading = facts.failure
-                if reading is not None and not reading.has_recovery:
+                answered = _answered_elsewhere(context, facts.index)
+                if reading is not None and not reading.has_recovery and not answered:
                     unrecovered = next(case.what for case in reading.cases if not case.recovery)
                     yield Finding(
                         message=f"{facts.label} says what fails ('{unrecovered}') but not "
@@ -191,6 +196,20 @@ class StepWithoutFailure(Rule):
                 line=step.field_lines.get("failure", step.line) if empty else step.line,
                 hint="add '- Failure: <what fails>: <recovery>' to the step",
             )
+
+
+def _answered_elsewhere(context: RuleContext, index: int) -> bool:
+    """Whether the Failure Modes table or the Compensation section answers the step's failure.
+
+    ``Failure: Car not available; see Failure Modes`` states the recovery where it points:
+    a row or scenario read as this step's failure that undoes, retries or escalates.
+    """
+    return any(
+        statement.failing == index
+        and statement.source in (LinkSource.FAILURE_MODE, LinkSource.SECTION)
+        and (statement.links or statement.kinds or statement.backward or statement.forward)
+        for statement in context.facts.compensation.statements
+    )
 
 
 _JOIN_REACH = 3
