@@ -256,21 +256,27 @@ class _Reader:
         if not block.steps:
             return self._prose(block.trigger, block.line)
         scenarios = [_labelled_scenario(entry.text) for entry in block.steps]
-        if not block.trigger.strip() and all(scenarios):
+        if not block.trigger.strip() and any(scenarios):
             # "- Payment declined: refund the payment, then cancel the car": a list of
-            # scenarios, each labelled with its failure, not one block of undo steps.
-            return [
-                self._statement(
-                    LinkSource.SECTION,
-                    recovery,
-                    entry.line,
-                    failing=failing.index if (failing := self._failing(trigger)) else None,
-                    trigger=label,
+            # scenarios, each labelled with its failure, not one block of undo steps; an
+            # item without a label is a remark, read as prose.
+            found: list[RecoveryStatement] = []
+            for entry, scenario in zip(block.steps, scenarios, strict=True):
+                if scenario is None:
+                    found += self._prose(entry.text, entry.line)
+                    continue
+                label, trigger, recovery = scenario
+                failing = self._failing(trigger)
+                found.append(
+                    self._statement(
+                        LinkSource.SECTION,
+                        recovery,
+                        entry.line,
+                        failing=failing.index if failing is not None else None,
+                        trigger=label,
+                    )
                 )
-                for entry, (label, trigger, recovery) in zip(
-                    block.steps, (item for item in scenarios if item), strict=True
-                )
-            ]
+            return found
         trigger = read_trigger(block.trigger)
         if trigger is not None and _undo_fails(trigger):
             return []  # what happens when an undo fails says nothing about what to undo
@@ -679,8 +685,11 @@ def _labelled_scenario(text: str) -> tuple[str, Trigger, str] | None:
         return None
     trigger = read_trigger(label)
     if trigger is None and categories_of(label):
-        # "Payment declined", "Car reservation refused": a failure named as a noun phrase.
-        trigger = Trigger(failed=tuple(camel_words(label)), succeeded=())
+        # "Payment declined", "Destination missing after the debit": a failure named as a
+        # noun phrase, and what had succeeded before it.
+        found = camel_words(label)
+        after = found.index("after") if "after" in found else len(found)
+        trigger = Trigger(failed=tuple(found[:after]), succeeded=tuple(found[after + 1 :]))
     if trigger is None:
         return None
     return label, trigger, recovery

@@ -465,6 +465,7 @@ CATEGORY_SIGNS: dict[str, tuple[str, ...]] = {
         "canceled by",
         "not found",
         "does not exist",
+        "missing",
     ),
     "System": (
         "down",

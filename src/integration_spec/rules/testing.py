@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from integration_spec.facts.artifacts import listed_names
 from integration_spec.facts.lexicon import FAILURE_WORDS
 from integration_spec.facts.steps import content_stems
 from integration_spec.facts.text import content_words, has_todo, identifiers, is_blank, plain, says
@@ -141,6 +142,8 @@ class _Point:
     position: int | None = None
     """The flow step (0-based) whose text names the point, when one does: where the
     forward flow passes through it."""
+    listed: tuple[str, ...] = ()
+    """Each name the cell lists (``MarkCompleted / MarkFailed``), normalised."""
 
 
 def _positions(context: RuleContext) -> dict[str, int]:
@@ -170,7 +173,11 @@ def _positions(context: RuleContext) -> dict[str, int]:
 def _integration_points(context: RuleContext) -> list[_Point]:
     points = _unplaced_points(context)
     positions = _positions(context)
-    return [replace(point, position=positions.get(point.identifier)) for point in points]
+    placed = []
+    for point in points:
+        found = [positions[name] for name in (point.identifier, *point.listed) if name in positions]
+        placed.append(replace(point, position=min(found) if found else None))
+    return placed
 
 
 def _unplaced_points(context: RuleContext) -> list[_Point]:
@@ -187,6 +194,7 @@ def _unplaced_points(context: RuleContext) -> list[_Point]:
                 pair=frozenset((caller.key, callee.key)),
                 names=(caller.written, callee.written),
                 identifier=normalize_name(plain(call.method).split("(", 1)[0]),
+                listed=_listed(call.method),
                 stems=content_stems(call.method),
                 line=call.line,
             )
@@ -208,11 +216,16 @@ def _unplaced_points(context: RuleContext) -> list[_Point]:
                     pair=frozenset((publisher.key, subscriber.key)),
                     names=(publisher.written, subscriber.written),
                     identifier=normalize_name(plain(event.event)),
+                    listed=_listed(event.event),
                     stems=content_stems(event.event),
                     line=event.line,
                 )
             )
     return points
+
+
+def _listed(cell: str) -> tuple[str, ...]:
+    return tuple(normalize_name(name.split("(", 1)[0]) for name in listed_names(plain(cell)))
 
 
 def _mentions(row: _TestRow, point: _Point) -> bool:
