@@ -236,6 +236,80 @@ def _sequence(lines: list[str], first_line: int) -> list[DiagramCall]:
     return calls
 
 
+_PAST_IRREGULAR = frozenset({"sent", "paid", "held", "made", "done", "built", "sold", "won"})
+_CAMEL_PART = re.compile(r"[A-Z]+[a-z0-9]*|[a-z0-9]+")
+
+
+def is_event_name(text: str) -> bool:
+    """One event name in the past tense: ``BookingRequested``, ``ORDER_PAID``, ``order.placed``.
+
+    Read word by word (no backtracking pattern): the name is a single token, PascalCase,
+    UPPER_SNAKE or dotted lower case, and its last word (before an ``Event`` suffix) is a
+    past participle.
+    """
+    token = text.strip().strip("`")
+    if not token or " " in token or not token.replace("_", "").replace(".", "").isalnum():
+        return False
+    if token[0].isupper() and "_" not in token and "." not in token:
+        words = _CAMEL_PART.findall(token)
+    elif token.isupper() or (token.islower() and "." in token):
+        words = [part for part in token.replace(".", "_").split("_") if part]
+    else:
+        return False
+    words = [word.casefold() for word in words]
+    if len(words) >= 2 and words[-1] == "event":
+        words = words[:-1]
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return (last.endswith("ed") and len(last) > 3) or last in _PAST_IRREGULAR
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramEvent:
+    """An event a sequence diagram shows a participant send."""
+
+    sender: tuple[str, ...]
+    """``(label, id)`` of the participant, to match modules by."""
+    name: str
+    line: int
+
+
+def diagram_events(content: str, first_line: int) -> list[DiagramEvent]:
+    """Events a sequence diagram's messages name (``BK-->>RT: BookingRequested``).
+
+    A message whose whole text is an event name in the past tense tells that the sender
+    announced something; the arrow's style does not matter (events are often drawn as
+    dashed or async arrows). Lines longer than ``_MAX_LINE`` are skipped.
+    """
+    lines = content.split("\n")
+    kind = next((m.group(1) for line in lines if (m := _KIND.match(line))), "")
+    if kind != "sequenceDiagram":
+        return []
+    labels: dict[str, str] = {}
+    events: list[DiagramEvent] = []
+    for offset, raw in enumerate(lines):
+        line = _COMMENT.sub("", raw)
+        if len(line) > _MAX_LINE:
+            continue
+        participant = _PARTICIPANT.match(line)
+        if participant is not None:
+            labels[participant.group(1)] = _label(participant.group(2) or participant.group(1))
+            continue
+        message = _MESSAGE.match(line)
+        if message is None:
+            continue
+        text = message.group(4).strip()
+        if is_event_name(text):
+            sender = message.group(1)
+            events.append(
+                DiagramEvent(
+                    (labels.get(sender, sender), sender), text.strip("`"), first_line + offset
+                )
+            )
+    return events
+
+
 def _c4(lines: list[str], first_line: int) -> list[DiagramCall]:
     labels: dict[str, str] = {}
     relations: list[tuple[str, str, int]] = []

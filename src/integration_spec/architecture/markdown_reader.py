@@ -41,7 +41,12 @@ from integration_spec.architecture._meaning import (
     lists_layers,
     names_units,
 )
-from integration_spec.architecture._mermaid import diagram_calls, grouped_nodes, is_mermaid
+from integration_spec.architecture._mermaid import (
+    diagram_calls,
+    diagram_events,
+    grouped_nodes,
+    is_mermaid,
+)
 from integration_spec.architecture._outline import Section, build_outline, document_title
 from integration_spec.architecture._resolve import (
     LooseStatement,
@@ -212,6 +217,10 @@ def _read_fence(
         for call in diagram_calls(fence.content, fence.line + 1):
             where = f"mermaid {call.kind} under {heading!r}, line {call.line}"
             found.calls.append(PlacedCall(call, where))
+        for event in diagram_events(fence.content, fence.line + 1):
+            where = f"mermaid sequence diagram under {heading!r}, line {event.line}"
+            for sender in dict.fromkeys(event.sender):
+                found.claims.append(EventClaim(sender, event.name, event.line, where))
         if not inside_module:
             _diagram_units(found, fence, heading, in_inventory)
         return

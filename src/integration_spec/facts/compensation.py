@@ -265,8 +265,8 @@ class _Reader:
                 if scenario is None:
                     found += self._prose(entry.text, entry.line)
                     continue
-                label, trigger, recovery = scenario
-                failing = self._failing(trigger)
+                label, named_failure, recovery = scenario
+                failing = self._failing(named_failure)
                 found.append(
                     self._statement(
                         LinkSource.SECTION,
