@@ -235,7 +235,8 @@ def _paired(cases: Iterable[FailureCase]) -> tuple[FailureCase, ...]:
     return tuple(paired)
 
 
-_NEGATION_REACH = 2
+_FAILURE_NEGATION = 2
+"""``is never rejected``: a negation this close to a failure sign says it does not happen."""
 
 
 def _negated_failure(text: str) -> bool:
@@ -249,7 +250,7 @@ def _negated_failure(text: str) -> bool:
         if all(_matches(found[start + i], part) for i, part in enumerate(sign.split()))
     ]
     return bool(starts) and all(
-        any(word in NEGATIONS for word in found[max(0, start - _NEGATION_REACH) : start])
+        any(word in NEGATIONS for word in found[max(0, start - _FAILURE_NEGATION) : start])
         for start in starts
     )
 

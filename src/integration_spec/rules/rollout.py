@@ -102,10 +102,12 @@ def _defaults_off(value: str) -> bool:
         words.pop(0)
     if bool(words) and words[0] in _OFF:
         return True
-    return any(
-        word in _OFF and _PRODUCTION & set(words[max(0, index - 2) : index + 3])
-        for index, word in enumerate(words)
-    )
+    # Per environment: the clause that names production must say off ("false in prod").
+    for clause in re.split(r"[,;/]", plain(value).casefold()):
+        found = set(re.findall(r"[a-z0-9]+", clause))
+        if found & _PRODUCTION:
+            return bool(found & _OFF)
+    return False
 
 
 def _test_setting(purpose: str) -> bool:
