@@ -54,7 +54,7 @@ def hanging_arrows(content: str, first_line: int) -> list[HangingArrow]:
         while stems and stems[-1][0] >= column:
             stems.pop()
         name = _name(target if target is not None else body)
-        if target is not None and stems and target:
+        if target and stems:
             arrows.append(HangingArrow(f"{stems[-1][1]} --> {target}", first_line + offset))
         if name:
             stems.append((column, name))

@@ -62,6 +62,17 @@ def is_layer(title: str) -> bool:
 _CJK_NOT_INVENTORY = tuple(word for word in vocab.NOT_INVENTORY_WORDS if ord(word[0]) > 0x2E80)
 
 
+_CJK_BEHAVIOUR_LAYER = tuple(word for word in vocab.BEHAVIOUR_LAYER_WORDS if ord(word[0]) > 0x2E80)
+
+
+def _only_a_layer(title: str) -> bool:
+    """Whether a layer heading is about nothing else (not ``Deployment layers``)."""
+    other = [word for word in words(title) if word not in vocab.LAYER_MARKERS]
+    return not any(word in vocab.NOT_INVENTORY_WORDS for word in other) and not _has_cjk(
+        title, _CJK_NOT_INVENTORY
+    )
+
+
 def lists_layers(title: str) -> bool:
     """A heading over the system's layers: ``Runtime layers``, ``System tiers``.
 
@@ -69,11 +80,8 @@ def lists_layers(title: str) -> bool:
     units the system is built of; a heading also about something else (``Deployment
     layers``) is not.
     """
-    found = words(title)
-    if not any(word in ("layers", "tiers") for word in found):
-        return False
-    other = [word for word in found if word not in vocab.LAYER_MARKERS]
-    return not any(word in vocab.NOT_INVENTORY_WORDS for word in other)
+    plural = any(word in ("layers", "tiers") for word in words(title))
+    return plural and _only_a_layer(title)
 
 
 def is_behaviour_layer(title: str) -> bool:
@@ -81,15 +89,10 @@ def is_behaviour_layer(title: str) -> bool:
 
     Not one that is also about something else (``Infrastructure & Backend Layer``).
     """
-    if not is_layer(title):
-        return False
-    other = [word for word in words(title) if word not in vocab.LAYER_MARKERS]
-    if any(word in vocab.NOT_INVENTORY_WORDS for word in other) or _has_cjk(
-        title, _CJK_NOT_INVENTORY
-    ):
+    if not is_layer(title) or not _only_a_layer(title):
         return False
     return any(word in vocab.BEHAVIOUR_LAYER_WORDS for word in words(title)) or _has_cjk(
-        title, tuple(word for word in vocab.BEHAVIOUR_LAYER_WORDS if ord(word[0]) > 0x2E80)
+        title, _CJK_BEHAVIOUR_LAYER
     )
 
 

@@ -213,7 +213,9 @@ class EventCatalogue:
         """Whether the architecture declares ``name``."""
         return bool(self.owners(name))
 
-    def __bool__(self) -> bool:
+    @property
+    def declares_any(self) -> bool:
+        """Whether the architecture declares any event at all."""
         return bool(self.exact or self.families)
 
 

@@ -89,11 +89,14 @@ def _call_owners(context: RuleContext) -> set[tuple[int | None, str]]:
     return found
 
 
-_UNIT_TESTS = "Unit Tests"
+def _module_mentions(
+    spec: IntegrationSpec, *, unit_tests: bool = True
+) -> list[tuple[int, str, str]]:
+    """Every place a module is named outside Modules Involved: (line, name, where).
 
-
-def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
-    """Every place a module is named outside Modules Involved: (line, name, where)."""
+    Without ``unit_tests``, the Unit Tests table's rows are left out: they name units of
+    code, which only a module-name check has business with.
+    """
     found: list[tuple[int | None, str, str]] = []
     for number, step in enumerate(spec.flow_steps, start=1):
         found.append((step.line, step.module, f"{_FLOW_STEP} {number}"))
@@ -114,8 +117,8 @@ def _module_mentions(spec: IntegrationSpec) -> list[tuple[int, str, str]]:
         line = phase.field_lines.get("modules", phase.line)
         for name in phase.modules:
             found.append((line, name, f"Phase {phase.number}"))
-    for unit in spec.unit_tests:
-        found.append((unit.line, unit.module, _UNIT_TESTS))
+    for unit in spec.unit_tests if unit_tests else ():
+        found.append((unit.line, unit.module, "Unit Tests"))
     for test in spec.integration_tests:
         for name in test.modules:
             found.append((test.line, name, "Integration Tests"))
@@ -344,7 +347,7 @@ class EventNotInArchitecture(Rule):
         if architecture is None:
             return
         declared = event_catalogue(architecture)
-        if not declared:
+        if not declared.declares_any:
             return
         new = {event_key(row.event) for row in context.spec.events_published}
         seen: set[str] = set()
@@ -659,9 +662,9 @@ class OutsideParty(Rule):
             return
         parties = _outside_parties(context)
         seen: set[str] = set()
-        for line, name, where in _module_mentions(context.spec):
+        for line, name, where in _module_mentions(context.spec, unit_tests=False):
             ref = context.facts.modules.resolve(name)
-            if ref.key not in parties or ref.key in seen or where == _UNIT_TESTS:
+            if ref.key not in parties or ref.key in seen:
                 continue
             seen.add(ref.key)
             yield Finding(

@@ -420,7 +420,7 @@ class EventTablesDisagree(Rule):
         findings: list[Finding] = []
         for key, (name, event) in asynchronous.items():
             # An event that already exists has its contract elsewhere; a new one needs it here.
-            if key not in contracts and declared and not declared.knows(name):
+            if key not in contracts and declared.declares_any and not declared.knows(name):
                 findings.append(
                     Finding(
                         message=f"event '{name}' is in Asynchronous Events "
