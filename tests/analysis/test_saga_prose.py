@@ -135,3 +135,52 @@ def test_a_compensation_list_of_labelled_scenarios_is_one_scenario_per_item() ->
         ("Destination not found", 2),
     ]
     assert _undone(facts.saga, 3) == [2, 1]
+
+
+_UNKNOWN_VERB = """# Integration: Ticket
+
+## Modules Involved
+| Module | Role | Changes |
+|--------|------|---------|
+| seats | Both | Seat holds |
+| payments | Both | Payments |
+| delivery | Consumer | Tickets |
+
+## Data Flow
+
+### Flow Steps
+
+1. **Hold Seat** (seats)
+   - Action: Reserve the seat for the order
+   - Failure: no seat free — nothing to undo
+
+2. **Check Payment Limit** (payments)
+   - Action: Check that the payment is within the buyer's limit (read-only)
+   - Failure: over the limit — release the seat
+
+3. **Take Payment** (payments)
+   - Action: Process the payment for the ticket
+   - Failure: card declined — release the seat
+
+4. **Issue Ticket** (delivery)
+   - Action: Issue the ticket
+   - Failure: printer down — see Compensation
+
+## Failure Modes
+
+### Compensation
+
+If issuing the ticket fails after payment:
+1. Refund the payment.
+2. Release the seat.
+"""
+
+
+def test_an_undo_names_the_one_step_about_its_object_when_no_verb_is_known() -> None:
+    # "process" is not an effect verb, but the spec refunds the payment: the step changed
+    # data. The check about the payment only reads, so it is not a candidate.
+    plan = analyze(parse_spec_text(_UNKNOWN_VERB, "ticket.md")).saga
+    roles = {step.number: step.role.value for step in plan.steps}
+    assert roles[2] == "read-only"
+    assert roles[3] == "compensatable"
+    assert _undone(plan, 4) == [3, 1]

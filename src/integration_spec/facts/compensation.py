@@ -588,7 +588,13 @@ class _Reader:
                 if later is not None and failing is not None and later.index > failing.index:
                     extra.append((clause.text, line))
                 continue
-            if target is failing and not _names_own_undo(clause, target):
+            # A step without a known effect verb is linked only as the one step about the
+            # undo's object (see ``link``): that already says the undo is its own.
+            if (
+                target is failing
+                and target.effect is not None
+                and not _names_own_undo(clause, target)
+            ):
                 continue
             if found and found[-1].undoes == target.index and found[-1].line == line:
                 continue  # "releases the reservation (ReleaseReservation)" is one undo

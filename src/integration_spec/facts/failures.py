@@ -259,13 +259,16 @@ _CASES = re.compile(r";\s+|\.\s+(?=[A-Z])")
 
 
 def _case(text: str) -> FailureCase:
+    separator = _SEPARATOR.search(text)
     parts = _SEPARATOR.split(text, maxsplit=1)
     # "address rejected: compensate ..." -- the head says what fails even when its words
-    # ("rejected") could also name a response, as long as the tail is the recovery.
+    # ("rejected") could also name a response, as long as the tail is the recovery; a dash
+    # or an arrow ("debit rejected — mark the transfer failed") always parts the two.
+    dashed = separator is not None and ":" not in separator.group(0)
     if (
         len(parts) == 2
         and categories_of(parts[0])
-        and (recovery_kinds(parts[1]) or not recovery_kinds(parts[0]))
+        and (dashed or recovery_kinds(parts[1]) or not recovery_kinds(parts[0]))
     ):
         what, recovery = parts[0].strip(), parts[1].strip()
     elif categories_of(text) and not recovery_kinds(text):

@@ -938,6 +938,8 @@ TRIGGER_FAILURE_WORDS = (
     "is cancelled",
     "is canceled",
     "cancels",
+    "not found",
+    "is missing",
 )
 """How a sentence says that something failed (``If payments fails``, ``the card is declined``)."""
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from integration_spec.facts.lexicon import (
+    CHECKING_VERBS,
     CONDITIONALS,
     DETERMINERS,
     EFFECT_VERBS,
@@ -371,7 +372,42 @@ def link(
         matched.append(step)
         if best is None or rank > best[0]:
             best = (rank, step)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    return _undone_without_known_verb(clause, candidates, named)
+
+
+def _undone_without_known_verb(
+    clause: UndoClause, candidates: Sequence[StepFacts], named: set[str]
+) -> StepFacts | None:
+    """The one step an explicit undo is about, when no step with a known effect verb is.
+
+    "Refund the payment" after "Process the payment": the lexicon does not know every verb
+    that changes data, but an undo the spec writes is itself evidence that the step it
+    names did. Accepted only when exactly one eligible step is about the undo's object,
+    and never for a clock or a message, so a vague object ("the order") links nothing.
+    """
+    if not clause.stems:
+        return None
+    about = [
+        step
+        for step in candidates
+        if step.effect is None
+        and not step.timer
+        and not step.notification
+        and (not named or step.module.key in named)
+        and not _only_reads(step)
+        and clause.stems & step.stems
+    ]
+    return about[0] if len(about) == 1 else None
+
+
+def _only_reads(step: StepFacts) -> bool:
+    """The step says it reads: named or acted as a check, or called read-only outright."""
+    named, acted = words(step.step.name or ""), words(step.step.action or "")
+    if any(found[:1] and found[0] in CHECKING_VERBS for found in (named, acted)):
+        return True
+    return find_keyword(acted, ("read only",)) is not None
 
 
 _TRANSITION_VERBS = frozenset(
