@@ -20,7 +20,13 @@ from integration_spec.facts.steps import step_label
 from integration_spec.facts.text import plain, words
 from integration_spec.model.diagnostics import Severity
 from integration_spec.model.names import did_you_mean, normalize_name
-from integration_spec.model.spec import IntegrationSpec, SectionKey, SharedStateEntry
+from integration_spec.model.spec import (
+    AsyncEvent,
+    EventContract,
+    IntegrationSpec,
+    SectionKey,
+    SharedStateEntry,
+)
 from integration_spec.rules.base import Family, Finding, Rule, RuleContext
 
 _BIDIRECTIONAL = "Coordination points bidirectional"
@@ -356,15 +362,48 @@ class EventWithoutSubscriber(Rule):
             )
 
 
+def _event_tables(
+    context: RuleContext,
+) -> tuple[dict[str, tuple[str, AsyncEvent]], dict[str, tuple[str, EventContract]]] | None:
+    """Asynchronous Events and Events Published by event key, or None without both.
+
+    Each maps an event's key to the name as written and the row naming it.
+    Both tables are compared only when the spec has both: a spec without Events Published
+    has its contracts elsewhere (ST002 says it is missing). A row naming two events
+    (``CompletedEvent / FailedEvent``) counts for each; the first row naming an event wins.
+    """
+    spec = context.spec
+    if (
+        spec.section(SectionKey.ASYNC_EVENTS) is None
+        or spec.section(SectionKey.EVENTS_PUBLISHED) is None
+    ):
+        return None
+    asynchronous = {
+        event_key(name): (name, row)
+        for row in reversed(spec.async_events)
+        if is_named(row.event)
+        for name in listed_names(row.event)
+    }
+    contracts = {
+        event_key(name): (name, row)
+        for row in reversed(spec.events_published)
+        if is_named(row.event)
+        for name in listed_names(row.event)
+    }
+    return asynchronous, contracts
+
+
 class EventTablesDisagree(Rule):
-    """Asynchronous Events and Events Published list the same events and publishers.
+    """Asynchronous Events and Events Published list the same events.
 
     Asynchronous Events says who listens, Events Published what the payload contract is;
-    an event in only one of them has an undocumented side, and two different publishers
-    for one event cannot both be right. Compared only when the spec has both tables. An
-    event the spec only subscribes to may already exist (its contract is elsewhere), so an
-    Asynchronous Events row lacks a contract only when the event is new to the
-    architecture; publishers the architecture settles are AR003's.
+    an event in only one of them has an undocumented side. Compared only when the spec has
+    both tables. An event the spec only subscribes to may already exist (its contract is
+    elsewhere), so an Asynchronous Events row lacks a contract only when the event is new
+    to the architecture.
+
+    A warning, not an error: the missing half is a gap in the document, not a
+    contradiction; a publisher the two tables disagree on is CO009's error.
 
     Fails:
 
@@ -393,30 +432,16 @@ class EventTablesDisagree(Rule):
     code = "CO005"
     name = "event-tables-disagree"
     family = Family.COORDINATION
-    severity = Severity.ERROR
+    severity = Severity.WARNING
     checklist = (_BIDIRECTIONAL,)
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        """Report events missing from one table, and publishers that differ."""
-        spec = context.spec
-        if (
-            spec.section(SectionKey.ASYNC_EVENTS) is None
-            or spec.section(SectionKey.EVENTS_PUBLISHED) is None
-        ):
+        """Report events missing from one of the two tables."""
+        tables = _event_tables(context)
+        if tables is None:
             return
+        asynchronous, contracts = tables
         declared = event_catalogue(context.facts.architecture)
-        asynchronous = {
-            event_key(name): (name, row)
-            for row in reversed(spec.async_events)
-            if is_named(row.event)
-            for name in listed_names(row.event)
-        }
-        contracts = {
-            event_key(name): (name, row)
-            for row in reversed(spec.events_published)
-            if is_named(row.event)
-            for name in listed_names(row.event)
-        }
         findings: list[Finding] = []
         for key, (name, event) in asynchronous.items():
             # An event that already exists has its contract elsewhere; a new one needs it here.
@@ -439,10 +464,76 @@ class EventTablesDisagree(Rule):
                         hint="add an Asynchronous Events row with its subscribers",
                     )
                 )
+        yield from sorted(findings, key=lambda finding: finding.line or 0)
+
+
+class EventPublishersDisagree(Rule):
+    """Asynchronous Events and Events Published name the same publisher for an event.
+
+    Two different publishers for one event cannot both be right: whoever implements the
+    subscriber, or the contract, builds against the wrong module. Publishers the
+    architecture settles are AR003's, and a side that names no involved module is left to
+    CO001.
+
+    Fails:
+
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Guest carts |
+        | checkout | Both | Guest checkout session |
+        | notifications | Consumer | Reminder e-mail |
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | GuestCheckoutAbandoned | checkout | notifications | Remind the guest |
+
+        ### Events Published
+        | Event | Module | Payload | When |
+        |-------|--------|---------|------|
+        | GuestCheckoutAbandoned | cart | cartId | Session expired |
+
+    Passes:
+
+        ## Modules Involved
+        | Module | Role | Changes |
+        |--------|------|---------|
+        | cart | Both | Guest carts |
+        | checkout | Both | Guest checkout session |
+        | notifications | Consumer | Reminder e-mail |
+
+        ### Asynchronous Events
+        | Event | Publisher | Subscribers | Purpose |
+        |-------|-----------|-------------|---------|
+        | GuestCheckoutAbandoned | checkout | notifications | Remind the guest |
+
+        ### Events Published
+        | Event | Module | Payload | When |
+        |-------|--------|---------|------|
+        | GuestCheckoutAbandoned | checkout | cartId | Session expired |
+    """
+
+    code = "CO009"
+    name = "event-publishers-disagree"
+    family = Family.COORDINATION
+    severity = Severity.ERROR
+    checklist = (_BIDIRECTIONAL,)
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        """Report each event whose two tables name different publishers."""
+        tables = _event_tables(context)
+        if tables is None:
+            return
+        asynchronous, contracts = tables
+        declared = event_catalogue(context.facts.architecture)
+        modules = context.facts.modules
+        findings: list[Finding] = []
+        for key, (name, contract) in contracts.items():
+            if key not in asynchronous or declared.knows(name):
                 continue
             matching = asynchronous[key][1]
-            modules = context.facts.modules
-            if declared.knows(name) or not (
+            if not (
                 modules.resolve(matching.publisher).is_participant
                 and modules.resolve(contract.module).is_participant
             ):
@@ -662,6 +753,7 @@ RULES: tuple[type[Rule], ...] = (
     EventNotPublished,
     EventWithoutSubscriber,
     EventTablesDisagree,
+    EventPublishersDisagree,
     SharedStateOwnerCount,
     SharedStateOwnerRole,
     StrongConsistencyOverEvents,

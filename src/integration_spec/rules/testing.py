@@ -285,6 +285,10 @@ class ModuleWithoutUnitTest(Rule):
     integration tests that use it. A row counts for every module it names, so
     "Consumers (billing, notifications)" covers both.
 
+    A warning, not an error: the seed's Validation Checklist asks that tests cover the
+    integration points (TE001), which are between modules; a module's own unit tests are
+    its team's business and are only recommended by the format.
+
     Fails:
 
         ## Modules Involved
@@ -320,7 +324,7 @@ class ModuleWithoutUnitTest(Rule):
     code = "TE002"
     name = "module-without-unit-test"
     family = Family.TESTING
-    severity = Severity.ERROR
+    severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         """Report involved modules without a unit-test row, and rows without a focus."""
